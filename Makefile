@@ -1,0 +1,38 @@
+# One entry point for people and CI alike: `make serve`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test validate lint bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+## serve: build the site and serve it on http://127.0.0.1:8000, rebuilding on every change
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: build the site into site/, failing on any problem
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## validate: check every file in strategy/ and report every problem at once
+validate: $(STAMP)
+	$(BIN)/python -m strategy_as_code validate strategy
+
+## lint: static checks of the Python code and the YAML files
+lint: $(STAMP)
+	$(BIN)/ruff check src macros scripts tests
+	$(BIN)/yamllint --strict strategy
+
+## test: every test, browser tests included
+test: $(STAMP)
+	$(BIN)/ruff check src macros scripts tests
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

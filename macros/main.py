@@ -1,0 +1,32 @@
+"""mkdocs-macros entry point: every fragment template of the core becomes a macro, so that
+``docs/*.md`` can write ``{{ strategy_matrix() }}``. Fragments are escaped HTML already.
+
+The strategy is loaded (and cached) by the core; ``hooks.py`` beside this file adds the
+generated pages. Both stop the build with the validator's Swedish report, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from strategy_as_code import StrategyInvalid, load_strategy_cached
+from strategy_as_code.render.fragments import fragment_names, render_fragment
+
+
+def define_env(env) -> None:
+    folder = Path(env.conf.config_file_path).parent / env.conf.extra.get("strategy_dir", "strategy")
+    try:
+        strategy = load_strategy_cached(folder)
+    except StrategyInvalid as invalid:
+        raise Abort("\n" + invalid.report()) from None
+
+    def register(name: str) -> None:
+        def macro() -> str:
+            return render_fragment(strategy, name, env.page.url)
+
+        env.macro(macro, name)
+
+    for name in fragment_names():
+        register(name)

@@ -1,0 +1,112 @@
+"""Text from the strategy files on its way to HTML: refuse HTML at validation, render Markdown
+without it, and sanitise what comes out. This is the one place where text from ``strategy/`` is
+turned into markup; every template and macro goes through it (or through Jinja's autoescape).
+
+Defence in depth: a pull request that slips a ``<script>`` past the validator (or a fork that
+turns the check off) still gets escaped text, because the Markdown renderer has no raw-HTML
+support and its output passes an allow-list sanitiser.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from typing import Any
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+from strategy_as_code.yamlsource import Document, Path
+
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?|<!--")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s<>]+>")
+_BAD_SCHEME = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "a", "ul", "ol", "li", "code", "pre", "blockquote", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "hr", "abbr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def check_text(document: Document) -> list:
+    """Problems for HTML, script links or invisible control characters in any text of a file."""
+    problems = []
+    for path, text in _strings(document.data, ()):
+        field = ".".join(str(part) for part in path)
+        without_autolinks = _AUTOLINK.sub("", text)
+        tag = _TAG.search(without_autolinks)
+        if tag:
+            shown = tag.group(0)[:30]
+            problems.append(document.problem(
+                path, f'Fältet "{field}" innehåller HTML ({shown}), som inte är tillåtet i strategifilerna.',
+                "Skriv texten i Markdown i stället: **fetstil**, *kursiv*, [länktext](https://…) och listor "
+                "med - i början av raden. Ta bort taggen.",
+            ))
+        if _BAD_SCHEME.search(text):
+            problems.append(document.problem(
+                path, f'Fältet "{field}" innehåller en länk som inte går till en webbadress.',
+                "Länkar ska börja med https://, http:// eller mailto:.",
+            ))
+        control = _CONTROL.search(text)
+        if control:
+            problems.append(document.problem(
+                path, f'Fältet "{field}" innehåller ett osynligt styrtecken (U+{ord(control.group(0)):04X}).',
+                "Skriv om texten för hand eller klistra in den som oformaterad text.",
+            ))
+    return problems
+
+
+class _DemoteHeadings(markdown.treeprocessors.Treeprocessor):
+    """A heading inside a YAML text sits under the page's own h1/h2: start it at h3."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if re.fullmatch(r"h[1-6]", element.tag):
+                element.tag = f"h{min(int(element.tag[1]) + 2, 6)}"
+
+
+class _SafeMarkdown(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 1)
+
+
+_MARKDOWN = markdown.Markdown(extensions=[_SafeMarkdown(), "tables", "sane_lists"], output_format="html")
+
+
+def markdown_to_html(text: object) -> Markup:
+    """Markdown from a strategy file -> sanitised HTML, safe to insert into any page."""
+    if text is None:
+        return Markup("")
+    _MARKDOWN.reset()
+    html = _MARKDOWN.convert(str(text))
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
+    )
+    return Markup(clean)
+
+
+def plain(text: object) -> Markup:
+    """A one-line text (a name, a unit) escaped for HTML."""
+    return escape("" if text is None else str(text))

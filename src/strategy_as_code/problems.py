@@ -1,0 +1,53 @@
+"""Problems found in the strategy files, worded in Swedish for the partner who has to fix them.
+
+Every check appends :class:`Problem` objects instead of raising, so that a partner sees every
+mistake at once; the loader raises :class:`StrategyInvalid` once, at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file, with where it is and what to write instead."""
+
+    path: str
+    """The file, relative to the repository root (``strategy/goals/x.yml``)."""
+    line: int
+    """1-based line; 0 when the problem concerns the whole file or a missing file."""
+    column: int
+    """1-based column; 0 when unknown."""
+    message: str
+    """What is wrong, in Swedish."""
+    hint: str = ""
+    """What to write instead, in Swedish."""
+
+    def location(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+    def format(self) -> str:
+        text = f"{self.location()}: {self.message}"
+        if self.hint:
+            text += f"\n    Så här rättar du: {self.hint}"
+        return text
+
+
+class StrategyInvalid(Exception):
+    """The strategy files have one or more problems; nothing may be built or published."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problem"
+        lines = [f"Strategin har {count} {noun} som måste rättas innan webbplatsen kan byggas:", ""]
+        lines.extend(problem.format() for problem in self.problems)
+        lines.append("")
+        lines.append("Inget har publicerats. Rätta filerna ovan och försök igen.")
+        return "\n".join(lines)

@@ -1,0 +1,77 @@
+"""The one Jinja environment of the renderers: autoescape on, and the filters that turn
+strategy text into safe HTML (``md``), numbers into Swedish notation and ids into links."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from strategy_as_code.markup import markdown_to_html
+
+AGENDA_2030 = {
+    1: "Ingen fattigdom",
+    2: "Ingen hunger",
+    3: "God hälsa och välbefinnande",
+    4: "God utbildning för alla",
+    5: "Jämställdhet",
+    6: "Rent vatten och sanitet för alla",
+    7: "Hållbar energi för alla",
+    8: "Anständiga arbetsvillkor och ekonomisk tillväxt",
+    9: "Hållbar industri, innovationer och infrastruktur",
+    10: "Minskad ojämlikhet",
+    11: "Hållbara städer och samhällen",
+    12: "Hållbar konsumtion och produktion",
+    13: "Bekämpa klimatförändringarna",
+    14: "Hav och marina resurser",
+    15: "Ekosystem och biologisk mångfald",
+    16: "Fredliga och inkluderande samhällen",
+    17: "Genomförande och globalt partnerskap",
+}
+
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+    "november", "december",
+)
+
+
+def swedish_number(value: float | None) -> str:
+    """1234.5 -> '1 234,5' (no-break space, decimal comma, minus sign), as Swedish authorities write."""
+    if value is None:
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+
+
+def swedish_date(iso: str) -> str:
+    """'2021-06-15' -> '15 juni 2021'."""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+
+
+def front_matter_string(value: object) -> Markup:
+    """A value for the page's YAML front matter: HTML-escaped (the theme prints titles without
+    escaping) and JSON-quoted (JSON is YAML, so no text can break out of the header)."""
+    return Markup(json.dumps(str(escape(str(value))), ensure_ascii=False))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("strategy_as_code", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_to_html
+    env.filters["num"] = swedish_number
+    env.filters["date"] = swedish_date
+    env.filters["fm"] = front_matter_string
+    env.globals["AGENDA_2030"] = AGENDA_2030
+    return env

@@ -1,0 +1,83 @@
+"""One Markdown page per goal, strategy, action, indicator, partner and decision.
+
+The page's text is final HTML inside Markdown (escaped and sanitised here), with fixed Swedish
+headings as Markdown so that the site engine builds the table of contents and search sections.
+The front matter turns macro rendering off: text from a pull request is never run as Jinja.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strategy_as_code.kinds import KINDS
+from strategy_as_code.model import RegionalStrategy
+from strategy_as_code.render.environment import environment
+from strategy_as_code.render.links import Linker, entity_path, source_uri
+
+STATUS_CLASSES = {"planerad": "planned", "pågående": "ongoing", "pausad": "paused", "avslutad": "done"}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    kind: str
+    entity_id: str
+    src_uri: str
+    """Where the page sits among the site's Markdown sources, e.g. ``mal/goda-livsvillkor.md``."""
+    path: str
+    """Its address on the site, e.g. ``mal/goda-livsvillkor/``."""
+    title: str
+    """Plain-text title for navigation."""
+    source_path: str
+    """The YAML file it was generated from, for "propose a change" links."""
+    content: str
+
+
+def _context(strategy: RegionalStrategy, kind: str, item) -> dict:
+    if kind == "goals":
+        return {
+            "goal": item,
+            "strategies": strategy.related("goals", item.id, "strategies"),
+            "indicators": strategy.related("goals", item.id, "indicators"),
+        }
+    if kind == "strategies":
+        return {"goals": strategy.goals_of(item), "actions": strategy.related("strategies", item.id, "actions")}
+    if kind == "actions":
+        return {
+            "owner": strategy.owner_of(item),
+            "partners": strategy.partners_of(item),
+            "strategies": strategy.strategies_of(item),
+            "status_class": STATUS_CLASSES[item.status],
+        }
+    if kind == "indicators":
+        return {"goals": strategy.goals_of(item)}
+    if kind == "partners":
+        return {"actions": strategy.related("partners", item.id, "actions")}
+    return {}
+
+
+_TEMPLATES = {
+    "goals": "goal",
+    "strategies": "strategy",
+    "actions": "action",
+    "indicators": "indicator",
+    "partners": "partner",
+    "decisions": "decision",
+}
+
+
+def entity_pages(strategy: RegionalStrategy) -> list[GeneratedPage]:
+    env = environment()
+    pages = []
+    for kind in KINDS:
+        if not kind.has_pages:
+            continue
+        template = env.get_template(f"pages/{_TEMPLATES[kind.key]}.md.j2")
+        for item in strategy.all(kind.key):
+            path = entity_path(kind.key, item.id)
+            content = template.render(
+                strategy=strategy, item=item, link=Linker(path), **_context(strategy, kind.key, item)
+            )
+            pages.append(GeneratedPage(
+                kind.key, item.id, source_uri(kind.key, item.id), path, str(item.name), item.source.path, content,
+            ))
+    return pages

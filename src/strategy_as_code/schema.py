@@ -1,0 +1,196 @@
+"""Check one file's data against its JSON Schema (``schemas/``) and word each error in Swedish.
+
+The same schemas give editors autocompletion (the ``# yaml-language-server: $schema=…`` line at
+the top of each file), so the rules a partner sees while typing are the rules the build enforces.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path as FilePath
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from strategy_as_code.problems import Problem
+from strategy_as_code.yamlsource import Document
+
+SCHEMA_DIR = FilePath(__file__).resolve().parents[2] / "schemas"
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "ett heltal",
+    "number": "ett tal",
+    "boolean": "true eller false",
+    "array": "en lista",
+    "object": "en grupp av fält (namn: värde)",
+    "null": "tomt",
+}
+
+
+def describe(value: Any) -> str:
+    """How a partner would recognise the value YAML read, in Swedish."""
+    if value is None:
+        return "ett tomt värde"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"talet {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f'texten "{shown}"'
+    if isinstance(value, list):
+        return "en lista"
+    return "en grupp av fält"
+
+
+@cache
+def _registry(schema_dir: FilePath) -> Registry:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        resources.append((path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(schema_name: str, schema_dir: FilePath = SCHEMA_DIR) -> Draft202012Validator:
+    registry = _registry(schema_dir)
+    schema = registry.contents(schema_name)
+    return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def forget_schemas() -> None:
+    _registry.cache_clear()
+    validator.cache_clear()
+
+
+def schema_of(schema_name: str, schema_dir: FilePath = SCHEMA_DIR) -> dict[str, Any]:
+    return _registry(schema_dir).contents(schema_name)
+
+
+def _description(error: ValidationError) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    text = schema.get("description", "")
+    if not text and isinstance(error.parent, ValidationError):
+        return _description(error.parent)
+    return text
+
+
+def _field_name(path: tuple) -> str:
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts) or "filen"
+
+
+def _leaves(error: ValidationError) -> Iterator[ValidationError]:
+    """For ``oneOf`` (a text may be a string or a {sv, en} table), report the branch that fits."""
+    if error.validator == "oneOf" and error.context:
+        if isinstance(error.instance, dict):
+            branch = [e for e in error.context if e.schema_path and e.schema_path[0] == 1]
+            if branch:
+                for sub in branch:
+                    yield from _leaves(sub)
+                return
+        if not isinstance(error.instance, str | dict):
+            yield error
+            return
+        for sub in error.context:
+            if sub.schema_path and sub.schema_path[0] == 0 and sub.validator != "type":
+                yield from _leaves(sub)
+                return
+    yield error
+
+
+def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem:
+    path = tuple(error.absolute_path)
+    field = _field_name(path)
+    hint = _description(error)
+    value = error.instance
+    check = error.validator
+
+    if check == "required":
+        missing = [name for name in error.validator_value if name not in (value or {})]
+        name = missing[0] if missing else "?"
+        properties = error.schema.get("properties", {})
+        wanted = properties.get(name, {}).get("description", "")
+        where = f"i {field}" if path else f"i {kind_noun}"
+        return document.problem(
+            path, f'Det obligatoriska fältet "{name}" saknas {where}.',
+            f'Lägg till en rad "{name}: …". {wanted}'.strip(), key=True,
+        )
+    if check == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = [name for name in value if name not in allowed]
+        problems = []
+        for name in extra:
+            guess = difflib.get_close_matches(name, allowed, n=1)
+            advice = f'Menade du "{guess[0]}"? ' if guess else ""
+            problems.append(document.problem(
+                (*path, name), f'Okänt fält "{name}" (troligen ett stavfel).',
+                f"{advice}Tillåtna fält här: {', '.join(allowed)}.", key=True,
+            ))
+        return problems  # type: ignore[return-value]
+    if check in ("type", "oneOf"):
+        expected = error.validator_value if check == "type" else "string"
+        if isinstance(expected, list):
+            expected = expected[0]
+        if expected == "string" and isinstance(value, int | float) and not isinstance(value, bool):
+            advice = f'Sätt värdet inom citattecken så läses det som text: {path[-1] if path else "fält"}: "{value}". '
+        else:
+            advice = ""
+        return document.problem(
+            path, f'Fältet "{field}" ska vara {_TYPE_NAMES.get(expected, expected)}, men YAML läser {describe(value)}.',
+            f"{advice}{hint}".strip(),
+        )
+    if check == "pattern":
+        return document.problem(path, f'Fältet "{field}" har ett ogiltigt värde: {describe(value)}.', hint)
+    if check == "enum":
+        options = ", ".join(str(option) for option in error.validator_value)
+        guess = difflib.get_close_matches(str(value), [str(o) for o in error.validator_value], n=1)
+        advice = f'Menade du "{guess[0]}"? ' if guess else ""
+        return document.problem(
+            path, f'Fältet "{field}" kan inte vara {describe(value)}.', f"{advice}Välj ett av: {options}."
+        )
+    if check == "minItems":
+        return document.problem(
+            path, f'Listan "{field}" är tom men ska ha minst {error.validator_value} värde.', hint
+        )
+    if check == "uniqueItems":
+        return document.problem(path, f'Listan "{field}" innehåller samma värde två gånger.', "Ta bort dubbletten.")
+    if check in ("minimum", "maximum"):
+        bound = "minst" if check == "minimum" else "högst"
+        return document.problem(
+            path, f'Fältet "{field}" är {value}, men får vara {bound} {error.validator_value}.', hint
+        )
+    if check in ("minLength", "maxLength"):
+        if check == "minLength":
+            message = f'Fältet "{field}" är tomt eller för kort.'
+        else:
+            message = f'Fältet "{field}" är för långt ({len(value)} tecken, högst {error.validator_value}).'
+        return document.problem(path, message, hint)
+    if check == "format":
+        return document.problem(path, f'Fältet "{field}" är inget giltigt datum: {describe(value)}.', hint)
+    if check == "not" and error.schema.get("not", {}).get("required") == ["kommunkod"]:
+        return document.problem(
+            (*path, "kommunkod"), "Bara kommuner har kommunkod.",
+            'Ta bort raden "kommunkod", eller ändra "type" till kommun om aktören är en kommun.', key=True,
+        )
+    return document.problem(path, f'Fältet "{field}" är felaktigt ({error.message}).', hint)
+
+
+def check(document: Document, schema_name: str, kind_noun: str, schema_dir: FilePath = SCHEMA_DIR) -> list[Problem]:
+    """Every schema error of one document, in Swedish."""
+    problems: list[Problem] = []
+    for error in validator(schema_name, schema_dir).iter_errors(document.data):
+        for leaf in _leaves(error):
+            worded = _word(leaf, document, kind_noun)
+            problems.extend(worded if isinstance(worded, list) else [worded])
+    return problems
