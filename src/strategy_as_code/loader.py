@@ -100,16 +100,19 @@ class _Loading:
                 "Börja varje rad med ett fältnamn, kolon och värdet, t.ex. id: goda-livsvillkor.",
             ))
             return None
-        found = schema.check(document, schema_name, noun, self.schema_dir) + check_text(document)
-        self.problems.extend(found)
-        return None if found else document
+        self.problems.extend(schema.check(document, schema_name, noun, self.schema_dir) + check_text(document))
+        # Kept even with schema problems: its id still counts as known, so one typo in a file
+        # does not also turn every reference to that file into an error.
+        return document
 
     def _unique_ids(self) -> dict[str, dict[str, Document]]:
         valid: dict[str, dict[str, Document]] = {}
         for kind in KINDS:
             seen: dict[str, Document] = {}
             for document in sorted(self.documents[kind.key], key=lambda d: d.path):
-                entity_id = document.data["id"]
+                entity_id = document.data.get("id")
+                if not isinstance(entity_id, str):
+                    continue
                 if entity_id in seen:
                     first = seen[entity_id]
                     line = first.position(("id",))[0]
@@ -135,10 +138,10 @@ class _Loading:
                 value = document.data.get(reference.field)
                 if value is None:
                     continue
-                items = enumerate(value) if reference.many else [(None, value)]
+                items = enumerate(value) if reference.many and isinstance(value, list) else [(None, value)]
                 for index, entity_id in items:
-                    if entity_id in known:
-                        continue
+                    if not isinstance(entity_id, str) or entity_id in known:
+                        continue  # a wrong type is the schema's problem, reported already
                     path = (reference.field,) if index is None else (reference.field, index)
                     guess = difflib.get_close_matches(entity_id, list(known), n=1)
                     advice = f'Menade du "{guess[0]}"? ' if guess else ""
@@ -151,9 +154,14 @@ class _Loading:
 
     def _coverage(self) -> None:
         """Every goal needs strategies that contribute to it and indicators that follow it up."""
-        goals = {d.data["id"]: d for d in self.documents["goals"]}
-        contributed = {gid for d in self.documents["strategies"] for gid in d.data.get("goals", ())}
-        followed = {gid for d in self.documents["indicators"] for gid in d.data.get("goals", ())}
+        def referenced(kind: str) -> set:
+            return {
+                gid for d in self.documents[kind] if isinstance(d.data.get("goals"), list)
+                for gid in d.data["goals"] if isinstance(gid, str)
+            }
+
+        goals = {d.data["id"]: d for d in self.documents["goals"] if isinstance(d.data.get("id"), str)}
+        contributed, followed = referenced("strategies"), referenced("indicators")
         for goal_id, document in goals.items():
             if goal_id not in contributed:
                 self.problems.append(document.problem(

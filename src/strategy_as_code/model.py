@@ -35,6 +35,9 @@ class Text:
     def __str__(self) -> str:
         return self.translations[DEFAULT_LANGUAGE]
 
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.translations.items())))
+
     def get(self, language: str) -> str:
         return self.translations.get(language, str(self))
 

@@ -126,6 +126,11 @@ _YAML_MESSAGES: tuple[tuple[str, str, str], ...] = (
         "Kontrollera att varje text som börjar med \" eller ' också slutar med samma tecken.",
     ),
     (
+        "expected the node content",
+        "Här saknas ett värde, eller så stängs aldrig en lista [ eller en tabell {.",
+        "Skriv värdet efter kolonet, och avsluta listor med ] och tabeller med }.",
+    ),
+    (
         "found unknown escape character",
         "Ett bakstreck (\\) inom dubbla citattecken följs av ett tecken YAML inte känner till.",
         "Använd enkla citattecken ('…') runt texten, eller skriv bakstrecket dubbelt (\\\\).",
@@ -244,6 +249,9 @@ _SCALARS = {
 }
 
 
+_ALLOWED_TAGS = {*_SCALARS, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
 class _Builder:
     """Turns the node tree into dicts, lists and scalars, recording positions and problems."""
 
@@ -253,6 +261,12 @@ class _Builder:
 
     def build(self, node: Node, path: Path) -> Any:
         self.document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _ALLOWED_TAGS:
+            self.problems.append(self.document.problem(
+                path, f"Taggen {node.tag} är inte tillåten i strategifilerna.",
+                "Ta bort taggen (ordet som börjar med !) och skriv bara värdet.",
+            ))
+            return None
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
@@ -262,19 +276,9 @@ class _Builder:
         raise TypeError(node)  # pragma: no cover - PyYAML has no other node kinds
 
     def _scalar(self, node: ScalarNode, path: Path) -> Any:
-        convert = _SCALARS.get(node.tag)
-        if convert is None:
-            self.problems.append(
-                self.document.problem(
-                    path,
-                    f"Taggen {node.tag} är inte tillåten i strategifilerna.",
-                    "Ta bort taggen (ordet som börjar med !) och skriv bara värdet.",
-                )
-            )
-            return node.value
         try:
-            return convert(node.value)
-        except ValueError:
+            return _SCALARS[node.tag](node.value)
+        except ValueError:  # an explicit !!int on text: keep the text, the schema says what is wrong
             return node.value
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:

@@ -1,0 +1,190 @@
+"""The built site: a real `mkdocs build --strict` of the example strategy, read back as HTML."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "macros", "strategy", "schemas", "src")
+
+
+def copy_project(target: Path) -> Path:
+    for name in PROJECT_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_entity_has_a_page_at_its_id(site: Path):
+    from strategy_as_code import load_strategy
+
+    strategy = load_strategy(REPO / "strategy")
+    expected = {
+        "mal": strategy.goals, "strategier": strategy.strategies, "kraftsamlingar": strategy.actions,
+        "indikatorer": strategy.indicators, "aktorer": strategy.partners, "beslut": strategy.decisions,
+    }
+    for section, items in expected.items():
+        for item in items:
+            html = page(site, f"{section}/{item.id}")
+            assert html.find("h1").get_text(strip=True) == str(item.name)
+
+
+def test_goal_page_links_both_ways(site: Path):
+    from strategy_as_code import load_strategy
+
+    strategy = load_strategy(REPO / "strategy")
+    goal = strategy.goals[0]
+    html = page(site, f"mal/{goal.id}")
+    assert html.find("html")["lang"] == "sv"
+    links = {a["href"] for a in html.select("article a[href]")}
+    contributing = strategy.related("goals", goal.id, "strategies")
+    assert contributing
+    for item in contributing:
+        assert f"../../strategier/{item.id}/" in links
+        back = page(site, f"strategier/{item.id}")
+        assert f"../../mal/{goal.id}/" in {a["href"] for a in back.select("article a[href]")}
+    for indicator in strategy.related("goals", goal.id, "indicators"):
+        assert f"../../indikatorer/{indicator.id}/" in links
+    headings = [h.get_text(strip=True) for h in html.select("article h2")]
+    assert headings[:2] == ["Strategier som bidrar till målet", "Så följer vi upp målet"]
+
+
+def test_matrix_marks_each_contribution(site: Path):
+    from strategy_as_code import load_strategy
+
+    strategy = load_strategy(REPO / "strategy")
+    table = page(site, "strategier").select_one("table.rus-matrix")
+    rows = table.select("tbody tr")
+    assert len(rows) == len(strategy.strategies)
+    for row, item in zip(rows, strategy.strategies, strict=True):
+        marks = [cell.get_text(strip=True) for cell in row.select("td")]
+        expected = ["●Bidrar" if goal.id in item.goal_ids else "–Bidrar inte" for goal in strategy.goals]
+        assert marks == expected
+
+
+def test_partners_list_municipalities_with_kommunkod(site: Path):
+    table = page(site, "aktorer").select_one("table.rus-partners")
+    codes = [row.select("td")[0].get_text(strip=True) for row in table.select("tbody tr")]
+    assert len(codes) >= 5 and all(len(code) == 4 and code.isdigit() for code in codes)
+
+
+def test_decisions_show_body_date_and_diarienummer(site: Path):
+    from strategy_as_code import load_strategy
+
+    strategy = load_strategy(REPO / "strategy")
+    adoption = strategy.adoption
+    text = page(site, f"beslut/{adoption.id}").get_text(" ", strip=True)
+    assert adoption.diarienummer in text and str(adoption.body) in text
+    assert "Genom detta beslut antogs" in text
+
+
+def test_example_is_marked_on_every_page(site: Path):
+    for html_file in site.rglob("index.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        banner = soup.select_one(".rus-announce")
+        assert banner and "påhittad" in banner.get_text(), html_file
+
+
+def test_no_page_loads_anything_from_another_host(site: Path):
+    for html_file in site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attribute)
+                if not url or (tag == "link" and "stylesheet" not in element.get("rel", []) and "icon" not in element.get("rel", [])):
+                    continue
+                assert not urlsplit(url).netloc, f"{html_file}: {tag} {url}"
+    assert "fonts.googleapis" not in "".join(p.read_text("utf-8", "ignore") for p in site.rglob("*.html"))
+
+
+def test_internal_links_all_resolve(site: Path):
+    for html_file in site.rglob("*.html"):
+        base = "/" + html_file.relative_to(site).as_posix()
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.find_all("a", href=True):
+            href = a["href"]
+            if urlsplit(href).scheme or href.startswith(("#", "mailto:")):
+                continue
+            target = unquote(urlsplit(urljoin(base, href)).path).lstrip("/")
+            resolved = site / target
+            if target.endswith("/") or target == "":
+                resolved = resolved / "index.html"
+            assert resolved.exists(), f"{base}: dead link {href}"
+
+
+def test_search_index_holds_generated_pages_in_swedish(site: Path):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["sv"]
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"mal/goda-livsvillkor/", "aktorer/", "beslut/"} <= locations
+    text = " ".join(doc["text"] for doc in index["docs"]).lower()
+    assert "kompetensförsörjning" in text
+
+
+def test_theme_interface_is_swedish(site: Path):
+    html = page(site, "")
+    assert html.find("html")["lang"] == "sv"
+    assert html.select_one("input.md-search__input")["placeholder"] == "Sök"
+
+
+def test_invalid_strategy_fails_the_build_with_the_validator_message(tmp_path: Path):
+    project = copy_project(tmp_path)
+    (project / "strategy" / "goals" / "trasig.yml").write_text("id: trasig\nname: [\n", encoding="utf-8")
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "Strategin har 1 problem som måste rättas innan webbplatsen kan byggas:" in output
+    assert (
+        "strategy/goals/trasig.yml:3:1: Här saknas ett värde, eller så stängs aldrig en lista [ eller en tabell {."
+        in output
+    )
+    assert not (project / "site").exists()
+
+
+def test_text_from_yaml_is_never_markup_or_jinja(tmp_path: Path):
+    project = copy_project(tmp_path)
+    goal = project / "strategy" / "goals" / "goda-livsvillkor.yml"
+    text = goal.read_text(encoding="utf-8")
+    hostile = "description: |\n  Räkna {{ 7*7 }} och {% raw %}; **fetstil** & \"citat\" > mer.\n"
+    start = text.index("description:")
+    end = text.find("\nagenda2030:", start)
+    goal.write_text(text[:start] + hostile + (text[end + 1:] if end != -1 else ""), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = page(project / "site", "mal/goda-livsvillkor")
+    body = html.select_one(".rus-entity--goal")
+    assert "Räkna {{ 7*7 }} och {% raw %};" in body.get_text()
+    assert body.find("strong").get_text() == "fetstil"
