@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
-from markupsafe import escape
 
 from strategy_as_code import StrategyInvalid, load_strategy_cached
 from strategy_as_code.kinds import KINDS

@@ -1,4 +1,5 @@
-"""Shared fixtures: the example strategy copied into a temporary folder, ready to break."""
+"""Shared fixtures: the example site built once per run, and a copy of the example strategy
+in a temporary folder, ready to break."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "strategy"
+from support import CHROMIUM, EXAMPLE, build, copy_project
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 @pytest.fixture
@@ -17,3 +25,10 @@ def strategy_dir(tmp_path: Path) -> Path:
     target = tmp_path / "strategy"
     shutil.copytree(EXAMPLE, target)
     return target
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's chromium; without it they fail loudly instead of skipping,
+    so that a CI run without a browser can never pass as green."""
+    if any(item.get_closest_marker("browser") for item in items) and not Path(CHROMIUM).exists():
+        raise pytest.UsageError(f"{CHROMIUM} is missing: run `apt-get install chromium` (.ci/run does it)")

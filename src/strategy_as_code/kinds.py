@@ -28,7 +28,9 @@ class EntityKind:
 
 KINDS: tuple[EntityKind, ...] = (
     EntityKind("goals", "goal.schema.json", "mal", "mål", "målet", "mål", "Mål", True),
-    EntityKind("strategies", "strategy.schema.json", "strategier", "strategi", "strategin", "strategier", "Strategier", True),
+    EntityKind(
+        "strategies", "strategy.schema.json", "strategier", "strategi", "strategin", "strategier", "Strategier", True,
+    ),
     EntityKind(
         "principles", "principle.schema.json", "principer", "vägledande princip", "principen", "vägledande principer",
         "Vägledande principer", False,
@@ -37,9 +39,17 @@ KINDS: tuple[EntityKind, ...] = (
         "success_factors", "success-factor.schema.json", "framgangsfaktorer", "framgångsfaktor", "framgångsfaktorn",
         "framgångsfaktorer", "Framgångsfaktorer för samverkan", False,
     ),
-    EntityKind("actions", "action.schema.json", "kraftsamlingar", "kraftsamling", "kraftsamlingen", "kraftsamlingar", "Kraftsamlingar", True),
-    EntityKind("indicators", "indicator.schema.json", "indikatorer", "indikator", "indikatorn", "indikatorer", "Indikatorer", True),
-    EntityKind("partners", "partner.schema.json", "aktorer", "aktör", "aktören", "aktörer", "Aktörer i partnerskapet", True),
+    EntityKind(
+        "actions", "action.schema.json", "kraftsamlingar", "kraftsamling", "kraftsamlingen", "kraftsamlingar",
+        "Kraftsamlingar", True,
+    ),
+    EntityKind(
+        "indicators", "indicator.schema.json", "indikatorer", "indikator", "indikatorn", "indikatorer", "Indikatorer",
+        True,
+    ),
+    EntityKind(
+        "partners", "partner.schema.json", "aktorer", "aktör", "aktören", "aktörer", "Aktörer i partnerskapet", True,
+    ),
     EntityKind("decisions", "decision.schema.json", "beslut", "beslut", "beslutet", "beslut", "Beslut", True),
 )
 

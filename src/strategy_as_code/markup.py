@@ -10,9 +10,9 @@ support and its output passes an allow-list sanitiser.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from typing import Any
+from xml.etree import ElementTree
 
 import markdown
 import nh3
@@ -75,7 +75,7 @@ def check_text(document: Document) -> list:
 class _DemoteHeadings(markdown.treeprocessors.Treeprocessor):
     """A heading inside a YAML text sits under the page's own h1/h2: start it at h3."""
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
             if re.fullmatch(r"h[1-6]", element.tag):
                 element.tag = f"h{min(int(element.tag[1]) + 2, 6)}"

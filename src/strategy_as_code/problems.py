@@ -44,9 +44,7 @@ class StrategyInvalid(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problem"
-        lines = [f"Strategin har {count} {noun} som måste rättas innan webbplatsen kan byggas:", ""]
+        lines = [f"Strategin har {len(self.problems)} problem som måste rättas innan webbplatsen kan byggas:", ""]
         lines.extend(problem.format() for problem in self.problems)
         lines.append("")
         lines.append("Inget har publicerats. Rätta filerna ovan och försök igen.")

@@ -1,0 +1,63 @@
+"""Helpers for the tests: copy the project, build it with MkDocs, serve a built site on
+localhost, and the flags Debian's Chromium needs on this closed network."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "strategy"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "macros", "strategy", "schemas", "src")
+
+
+def copy_project(target: Path) -> Path:
+    for name in PROJECT_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium phones home at start; on a closed network that only makes noise.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on a free localhost port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
