@@ -157,3 +157,8 @@ def test_text_from_yaml_is_never_markup_or_jinja(tmp_path: Path):
     body = html.select_one(".rus-entity--goal")
     assert "Räkna {{ 7*7 }} och {% raw %};" in body.get_text()
     assert body.find("strong").get_text() == "fetstil"
+
+
+def test_edit_button_opens_the_yaml_file_the_page_comes_from(site: Path):
+    edit = page(site, "mal/goda-livsvillkor").select_one("a.md-content__button[href*='/edit/']")
+    assert edit["href"] == "https://github.com/region-sjoland/rus/edit/main/strategy/goals/goda-livsvillkor.yml"

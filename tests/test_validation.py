@@ -167,8 +167,14 @@ def test_strategy_without_goal_and_indicator_following_nothing(strategy_dir: Pat
     while rest.startswith("\n  - "):
         rest = rest[rest.index("\n", 1):]
     write(strategy_file, text[:start] + "goals: []" + rest)
-    messages = [p.message for p in problems_of(strategy_dir)]
-    assert 'Listan "goals" är tom men ska ha minst 1 värde.' in messages
+    indicator = strategy_dir / "indicators" / "forvarvsfrekvens.yml"
+    lines = indicator.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("goals:"))
+    end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith("  - "))
+    write(indicator, "".join([*lines[:at], "goals: []\n", *lines[end:]]))
+    found = {(p.path, p.message) for p in problems_of(strategy_dir)}
+    assert ("strategy/strategies/attraktivitet.yml", 'Listan "goals" är tom men ska ha minst 1 värde.') in found
+    assert ("strategy/indicators/forvarvsfrekvens.yml", 'Listan "goals" är tom men ska ha minst 1 värde.') in found
 
 
 def test_every_problem_in_the_tree_at_once(strategy_dir: Path):

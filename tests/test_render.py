@@ -1,0 +1,61 @@
+"""Renderers escape and sanitise on their own, even for text the validator never saw
+(defence in depth: a fork may loosen the schema, a future field may forget the check)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from strategy_as_code import load_strategy
+from strategy_as_code.markup import markdown_to_html
+from strategy_as_code.model import Goal, Source, Text
+from strategy_as_code.render.environment import swedish_date, swedish_number
+from strategy_as_code.render.fragments import render_fragment
+from strategy_as_code.render.pages import entity_pages
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_raw_html_in_markdown_is_escaped_not_run():
+    html = markdown_to_html('Hej <script>alert(1)</script> <img src=x onerror="alert(2)"> **fet**')
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<strong>fet</strong>" in html
+
+
+def test_script_links_lose_their_target():
+    html = markdown_to_html("[klicka](javascript:alert(1)) och [SCB](https://www.scb.se/)")
+    assert "javascript" not in html
+    assert '<a href="https://www.scb.se/" rel="noopener">SCB</a>' in html
+
+
+def test_headings_in_yaml_text_sit_below_the_page_heading():
+    assert markdown_to_html("# Rubrik\n\n## Under").startswith("<h3>Rubrik</h3>\n<h4>Under</h4>")
+
+
+def test_hostile_names_are_escaped_in_pages_and_front_matter():
+    strategy = load_strategy(REPO / "strategy")
+    goal = strategy.goals[0]
+    hostile = Goal(
+        goal.id, Source("x.yml"), goal.order, Text.of('</title><script>alert("x")</script>'),
+        Text.of("<b>sammanfattning</b>"), Text.of("<iframe src=//evil>"), (),
+    )
+    object.__setattr__(strategy, "goals", (hostile, *strategy.goals[1:]))
+    strategy._index["goals"][goal.id] = hostile
+    page = next(p for p in entity_pages(strategy) if p.entity_id == goal.id and p.kind == "goals")
+    front_matter, _, body = page.content.partition("\n---\n")
+    assert 'title: "&lt;/title&gt;&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"' in front_matter
+    assert "<script" not in body and "<iframe" not in body and "<b>" not in body
+    assert "&lt;b&gt;sammanfattning&lt;/b&gt;" in body
+    overview = render_fragment(strategy, "goal_overview", "mal/")
+    assert "<script" not in overview and "&lt;/title&gt;&lt;script&gt;" in overview
+
+
+def test_generated_pages_never_run_macros():
+    strategy = load_strategy(REPO / "strategy")
+    for page in entity_pages(strategy):
+        assert "\nrender_macros: false" in page.content.split("\n---\n")[0]
+
+
+def test_swedish_notation():
+    assert [swedish_number(v) for v in (1234.5, 71.2, -3.25, 5.0, None)] == ["1\u00a0234,5", "71,2", "−3,25", "5", "–"]
+    assert swedish_date("2021-06-15") == "15 juni 2021"
