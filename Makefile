@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate lint clean
+.PHONY: serve build test validate release draft lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ build: $(STAMP)
 ## validate: check every file in strategy/ and report every problem at once
 validate: $(STAMP)
 	scripts/validate strategy
+
+## release: publish the adopted version YEAR (make release YEAR=2026) with mike to gh-pages
+release: $(STAMP)
+	scripts/release $(YEAR) $(ARGS)
+
+## draft: publish the working tree as the draft version /utkast/
+draft: $(STAMP)
+	scripts/release utkast
 
 ## lint: static checks of the Python code and the YAML files
 lint: $(STAMP)

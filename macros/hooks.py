@@ -13,12 +13,13 @@ from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from strategy_as_code import StrategyInvalid, load_strategy_cached
+from strategy_as_code import StrategyInvalid, export, load_strategy_cached
 from strategy_as_code.kinds import KINDS
 from strategy_as_code.render.links import overview_path
 from strategy_as_code.render.pages import entity_pages
 
 _pages = []
+_data_files: dict[str, bytes] = {}
 
 
 def _strategy_folder(config) -> Path:
@@ -31,6 +32,8 @@ def on_config(config):
     except StrategyInvalid as invalid:
         raise Abort("\n" + invalid.report()) from None
     _pages[:] = entity_pages(strategy)
+    _data_files.clear()
+    _data_files.update(export.files(strategy))
     config.extra["strategy"] = {
         "region": str(escape(strategy.settings.region)),
         "name": str(escape(strategy.settings.name)),
@@ -64,4 +67,6 @@ def on_files(files, config):
         # "Edit this page" opens the YAML file the page comes from, not the generated Markdown.
         file.edit_uri = f"../{page.source_path}"
         files.append(file)
+    for path, content in _data_files.items():
+        files.append(File.generated(config, f"data/{path}", content=content))
     return files

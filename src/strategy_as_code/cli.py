@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from strategy_as_code.kinds import KINDS
 from strategy_as_code.loader import load_strategy
@@ -21,11 +22,35 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    from strategy_as_code.release import ReleaseRefused, Target, publish_draft, release
+
+    target = Target(Path.cwd(), remote=args.remote, branch=args.branch)
+    try:
+        if args.year == "utkast":
+            print(publish_draft(target))
+        else:
+            print(release(target, args.year, from_tag=args.from_tag))
+    except ReleaseRefused as refused:
+        print(f"Versionen publicerades inte.\n{refused}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="strategy_as_code", description="Strategin som kod.")
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="Kontrollera alla strategifiler.")
     validate.add_argument("folder", nargs="?", default="strategy", help="Mappen med strategifilerna.")
     validate.set_defaults(run=_validate)
+    publish = commands.add_parser("release", help="Publicera en antagen årsversion, eller utkastet.")
+    publish.add_argument("year", help='Årtalet för den antagna versionen, t.ex. 2026, eller "utkast".')
+    publish.add_argument("--remote", default="origin", help="Git-fjärren att publicera till.")
+    publish.add_argument("--branch", default="gh-pages", help="Grenen som webbplatsen publiceras på.")
+    publish.add_argument(
+        "--from-tag", action="store_true",
+        help="För CI: publicera från en pushad tagg vÅR som pekar på HEAD (gör inget om den redan är publicerad).",
+    )
+    publish.set_defaults(run=_release)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -52,6 +52,7 @@ class _Loading:
         valid_ids = self._unique_ids()
         self._references(valid_ids)
         self._coverage()
+        self._one_decision_per_version()
         if self.problems:
             raise StrategyInvalid(self.problems)
         return self._build()
@@ -174,6 +175,20 @@ class _Loading:
                     ("id",), f'Ingen indikator följer upp målet "{goal_id}".',
                     f'Lägg till "{goal_id}" under goals i minst en fil i {self.shown("indicators")}/.',
                 ))
+
+    def _one_decision_per_version(self) -> None:
+        adopted: dict[int, Document] = {}
+        for document in sorted(self.documents["decisions"], key=lambda d: d.path):
+            year = document.data.get("version")
+            if not isinstance(year, int):
+                continue
+            if year in adopted:
+                self.problems.append(document.problem(
+                    ("version",), f"Version {year} antogs redan genom {adopted[year].path}.",
+                    "Varje årsversion antas genom ett beslut. Ta bort version från det ena beslutet.",
+                ))
+            else:
+                adopted[year] = document
 
     def _build(self) -> RegionalStrategy:
         assert self.settings is not None

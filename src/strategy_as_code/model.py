@@ -226,12 +226,14 @@ class Decision(Entity):
     diarienummer: str
     summary: Text
     links: tuple[Link, ...] = ()
+    version: int | None = None
+    """The annual version of the strategy this decision adopted, if it adopted one."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Decision:
         return cls(
             data["id"], source, Text.of(data["title"]), Text.of(data["body"]), data["date"], data["diarienummer"],
-            Text.of(data["summary"]), _links(data),
+            Text.of(data["summary"]), _links(data), data.get("version"),
         )
 
     @property
@@ -372,3 +374,7 @@ class RegionalStrategy:
     @property
     def adoption(self) -> Decision:
         return self.get("decisions", self.settings.adopted_by)
+
+    def adoption_of_version(self, year: int) -> Decision | None:
+        """The decision that adopted annual version ``year``, if the strategy records one."""
+        return next((d for d in self.decisions if d.version == year), None)

@@ -9,7 +9,10 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from strategy_as_code import export
+from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
 from strategy_as_code.markup import markdown_to_html
+from strategy_as_code.schema import schema_of
 
 AGENDA_2030 = {
     1: "Ingen fattigdom",
@@ -59,6 +62,23 @@ def front_matter_string(value: object) -> Markup:
     return Markup(json.dumps(str(escape(str(value))), ensure_ascii=False))
 
 
+def schema_fields(schema_name: str) -> list[tuple[str, str, bool]]:
+    """(field, Swedish description, required) for each top-level field of a schema."""
+    schema = schema_of(schema_name)
+    required = set(schema.get("required", ()))
+    fields = []
+    for name, spec in schema.get("properties", {}).items():
+        description = spec.get("description", "")
+        if not description and "$ref" in spec:
+            filename, _, pointer = spec["$ref"].partition("#")
+            target = schema_of(filename or schema_name)
+            for part in pointer.strip("/").split("/"):
+                target = target.get(part, {})
+            description = target.get("description", "")
+        fields.append((name, description, name in required))
+    return fields
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -74,4 +94,8 @@ def environment() -> Environment:
     env.filters["date"] = swedish_date
     env.filters["fm"] = front_matter_string
     env.globals["AGENDA_2030"] = AGENDA_2030
+    env.globals["OPEN_DATA_TABLES"] = export.TABLES
+    env.globals["KINDS"] = KINDS
+    env.globals["SETTINGS_SCHEMA"] = SETTINGS_SCHEMA
+    env.globals["schema_fields"] = schema_fields
     return env

@@ -1,0 +1,68 @@
+"""Adopted annual versions: read from the repository's annotated tags ``vYEAR``.
+
+A tag is the record that staff adopted a version; the build reads the tags to list every
+version and to find the previous one to compare with. Outside a git checkout there are none.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+TAG_PREFIX = "v"
+TAG_PATTERN = re.compile(r"^v(\d{4})$")
+IN_FORCE_ALIAS = "gallande"
+"""URL alias of the version in force (``/gallande/``); the site root redirects to it."""
+DRAFT_VERSION = "utkast"
+"""URL of the draft built from ``main``."""
+
+
+@dataclass(frozen=True, order=True)
+class AdoptedVersion:
+    year: int
+    tag: str
+    date: str
+    """Date the tag was made (ÅÅÅÅ-MM-DD)."""
+    commit: str
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=check)
+
+
+def repository_of(folder: Path) -> Path | None:
+    """The top of the git work tree holding ``folder``, or None outside git."""
+    try:
+        result = git(folder, "rev-parse", "--show-toplevel", check=False)
+    except FileNotFoundError:  # git itself is missing
+        return None
+    return Path(result.stdout.strip()) if result.returncode == 0 else None
+
+
+def adopted_versions(repo: Path | None) -> list[AdoptedVersion]:
+    """Every ``vYEAR`` tag, oldest first."""
+    if repo is None:
+        return []
+    result = git(
+        repo, "for-each-ref", "refs/tags/v*",
+        "--format=%(refname:short)%09%(creatordate:short)%09%(*objectname)%(objectname)", check=False,
+    )
+    versions = []
+    for line in result.stdout.splitlines():
+        tag, date, objects = line.split("\t")
+        match = TAG_PATTERN.match(tag)
+        if match:
+            # For an annotated tag %(*objectname) is the commit and %(objectname) the tag object.
+            versions.append(AdoptedVersion(int(match.group(1)), tag, date, objects[:40]))
+    return sorted(versions)
+
+
+def previous_version(versions: list[AdoptedVersion], current: str | None) -> AdoptedVersion | None:
+    """The adopted version a build compares with: the latest one before ``current`` (a year), or
+    the latest of all for the draft and local builds."""
+    if current and current.isdigit():
+        earlier = [v for v in versions if v.year < int(current)]
+        return earlier[-1] if earlier else None
+    return versions[-1] if versions else None
