@@ -185,15 +185,37 @@ def test_the_draft_is_marked_as_not_adopted(published: Path):
     assert adopted.select_one(".rus-announce--draft") is None
 
 
-@pytest.mark.browser
-def test_switching_version_with_the_selector(published: Path, tmp_path: Path):
-    from playwright.sync_api import expect, sync_playwright
-
+@pytest.fixture
+def pages_tree(published: Path, tmp_path: Path) -> Path:
+    """The gh-pages branch checked out into a folder, as GitHub Pages would serve it."""
     tree = tmp_path / "gh-pages"
     tree.mkdir()
     archive = subprocess.run(["git", "archive", "gh-pages"], cwd=published, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    with serve(tree) as base, sync_playwright() as playwright:
+    return tree
+
+
+@pytest.mark.browser
+def test_a_page_missing_in_a_version_offers_the_same_page_in_force(pages_tree: Path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with serve(pages_tree, like_github_pages=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        response = page.goto(f"{base}2025/mal/ett-nytt-mal/")
+        assert response.status == 404
+        expect(page.locator("h1")).to_have_text("Sidan finns inte i den här versionen")
+        same = page.get_by_role("link", name="Öppna samma sida i gällande version")
+        expect(same).to_have_attribute("href", "/gallande/mal/ett-nytt-mal/")
+        expect(page.get_by_role("link", name="Gå till startsidan för version 2025")).to_have_attribute("href", "/2025/")
+        browser.close()
+
+
+@pytest.mark.browser
+def test_switching_version_with_the_selector(pages_tree: Path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with serve(pages_tree) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base)
