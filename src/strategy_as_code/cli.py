@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from strategy_as_code.cli_changes import add_commands
 from strategy_as_code.kinds import KINDS
 from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
@@ -27,5 +28,6 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="Kontrollera alla strategifiler.")
     validate.add_argument("folder", nargs="?", default="strategy", help="Mappen med strategifilerna.")
     validate.set_defaults(run=_validate)
+    add_commands(commands)
     args = parser.parse_args(argv)
     return args.run(args)
