@@ -321,3 +321,18 @@ def test_changed_lines_leave_out_unchanged_paragraphs_and_long_stretches():
         Segment(SAME, "… ord12 ord13 ord14 "), Segment(REMOVED, "ord15"), Segment(ADDED, "ORD"),
         Segment(SAME, " ord16 ord17 ord18 …"),
     )
+
+
+def test_a_merge_commit_compared_with_its_first_parent_shows_only_the_proposal(repo: StrategyRepo, capsys):
+    # What CI compares: GitHub checks the pull request merged into the base branch, and HEAD^1
+    # is the base branch, even when the base branch moved on after the proposal branched off.
+    repo.edit("actions/kraftsamling-tillit-och-inkludering.yml", "status: planerad", "status: pågående")
+    repo.commit("Förslaget")
+    repo.git("checkout", "--quiet", "main")
+    repo.edit("strategy.yml", "phone: 010-480 00 00", "phone: 010-480 10 00")
+    repo.commit("Nytt telefonnummer på main")
+    repo.git("merge", "--quiet", "--no-ff", "--no-edit", "forslag")
+
+    lines = diff_lines(repo, capsys, "HEAD^1", "HEAD")
+    assert lines[4] == "**I korthet:** 1 kraftsamling har ändrats."
+    assert lines[-1] == "**Status:** planerad → pågående"
