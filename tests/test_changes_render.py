@@ -129,7 +129,7 @@ def test_word_diff_in_html_uses_del_and_ins_with_words_for_screen_readers(exampl
     old = replaced(example, "goals", "goda-livsvillkor", summary=Text.of("Alla ska ha goda livsvillkor."))
     html = render_changes_html(compare(old, new), Linker("andringar/"))
     assert (
-        '<p>Alla ska ha <del><span class="rus-sr-only">Borttaget: </span>goda</del>'
+        '<p>Alla ska ha <del><span class="rus-sr-only">Borttaget: </span>goda</del> '
         '<ins><span class="rus-sr-only">Tillagt: </span>jämlika</ins> livsvillkor.</p>'
     ) in html
 

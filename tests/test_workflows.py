@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -173,6 +174,8 @@ sys.stdout.buffer.write(raw)
 
 def run_comment_step(tmp_path: Path, comment: dict, *, pr_number: str, pull_head: str, comments: list,
                      conclusion: str = "success", extra_entries: dict | None = None) -> tuple[int, list[dict]]:
+    for tool in ("jq", "unzip"):  # on GitHub's runners; on Debian: apt-get install jq unzip
+        assert shutil.which(tool), f"{tool} is missing: apt-get install {tool}"
     state, bin_dir, temp = tmp_path / "gh", tmp_path / "bin", tmp_path / "runner-temp"
     for folder in (state, bin_dir, temp):
         folder.mkdir()
