@@ -42,7 +42,8 @@ class Segment:
 @dataclass(frozen=True)
 class Item:
     """A value as a reader sees it: a name, a priority, "2024: 26,5". ``kind`` and ``id`` are set
-    when it names an entity, so that a renderer can link to the entity's page."""
+    when it names an entity, so that a renderer can link to the entity's page; a yearly value
+    keeps its year in ``id``, so that a corrected value pairs with the one it replaces."""
 
     text: str
     kind: str | None = None
