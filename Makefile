@@ -47,3 +47,18 @@ test: $(STAMP)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+# Comparing two versions of the strategy (issue 3). Both read git, never the working tree.
+BASE ?= main
+HEAD ?= HEAD
+.PHONY: diff pr-summary
+
+## diff: what changed in the strategy between two git revisions, in Swedish (make diff BASE=main HEAD=HEAD)
+diff: $(STAMP)
+	scripts/strategy-diff "$(BASE)" "$(HEAD)"
+
+## pr-summary: the pull request's review comment: is HEAD valid, and what changed since BASE (CI runs this)
+# The labels come from the environment and are expanded by the shell, so CI's values are never
+# pasted into the command line.
+pr-summary: $(STAMP)
+	$(BIN)/python -m strategy_as_code review "$(BASE)" "$(HEAD)" --base-label "$${BASE_LABEL-}" --head-label "$${HEAD_LABEL-}"

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from strategy_as_code.cli_changes import add_commands
 from strategy_as_code.kinds import KINDS
 from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
@@ -52,5 +53,6 @@ def main(argv: list[str] | None = None) -> int:
         help="För CI: publicera från en pushad tagg vÅR som pekar på HEAD (gör inget om den redan är publicerad).",
     )
     publish.set_defaults(run=_release)
+    add_commands(commands)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -1,0 +1,67 @@
+"""Command line for comparing versions: ``diff BASE HEAD`` (the changes, in Swedish Markdown)
+and ``review BASE HEAD`` (the pull-request summary: validation and changes). Both read the
+strategy from git and leave the working tree alone."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from strategy_as_code.diff import compare
+from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.render.changes_markdown import render_changes_markdown
+from strategy_as_code.review import review_markdown
+from strategy_as_code.revisions import (
+    RevisionUnavailable,
+    invalid_report,
+    load_revision,
+    load_revision_or_none,
+    resolve,
+)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        base, head = resolve(args.repo, args.base), resolve(args.repo, args.head)
+    except RevisionUnavailable as unavailable:
+        print(unavailable, file=sys.stderr)
+        return 2
+    loaded = []
+    for revision, load in ((base, load_revision_or_none), (head, load_revision)):
+        try:
+            loaded.append(load(args.repo, revision, args.folder))
+        except StrategyInvalid as invalid:
+            print(invalid_report(revision, invalid), file=sys.stderr)
+            return 1
+    old, new = loaded
+    print(render_changes_markdown(
+        compare(old, new), base=args.base_label or str(base), head=args.head_label or str(head),
+    ), end="")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    try:
+        base, head = resolve(args.repo, args.base), resolve(args.repo, args.head)
+    except RevisionUnavailable as unavailable:
+        print(unavailable, file=sys.stderr)
+        return 2
+    print(review_markdown(
+        args.repo, base, head, folder=args.folder, base_label=args.base_label, head_label=args.head_label,
+    ), end="")
+    return 0
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    for name, run, text in (
+        ("diff", _diff, "Visa vad som har ändrats i strategin mellan två git-revisioner."),
+        ("review", _review, "Sammanfatta en pull request: är strategin giltig, och vad ändras?"),
+    ):
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("base", metavar="BASE", help="Den äldre revisionen, t.ex. main.")
+        command.add_argument("head", metavar="HEAD", help="Den nyare revisionen, t.ex. HEAD.")
+        command.add_argument("--repo", default=".", help="Git-förrådet (standard: den aktuella mappen).")
+        command.add_argument("--folder", default="strategy", help="Strategimappen i förrådet (standard: strategy).")
+        command.add_argument("--base-label", default="", help="Namn på den äldre versionen i texten.")
+        command.add_argument("--head-label", default="", help="Namn på den nyare versionen i texten.")
+        command.set_defaults(run=run)
