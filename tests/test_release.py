@@ -101,6 +101,32 @@ def test_both_versions_are_published_and_the_alias_moved(published: Path):
     assert 'url=../../../2026/mal/goda-livsvillkor/"' in alias
 
 
+def test_what_changed_lists_the_real_differences_and_the_decision(published: Path):
+    page = BeautifulSoup(pages_file(published, "2026/andringar/index.html"), "html.parser")
+    article = page.select_one("article")
+    text = article.get_text(" ", strip=True)
+    assert article.select_one(".rus-lead").get_text(" ", strip=True) == (
+        "Version 2026 av strategin antogs av Regionala utvecklingsnämnden 19 maj 2026 , diarienummer RUN 2026/00077."
+    )
+    assert "Jämfört med version 2025" in text
+    assert "1 mål har ändrats och 1 beslut har lagts till." in text
+    assert "Goda och jämlika livsvillkor för alla invånare" in text
+    name = article.select_one(".rus-changes__fields dd")
+    assert [d.get_text(" ", strip=True) for d in name.select("del")] == ["Borttaget: regionens"]
+    assert [i.get_text(" ", strip=True) for i in name.select("ins")] == ["Tillagt: och jämlika", "Tillagt: alla"]
+    first = BeautifulSoup(pages_file(published, "2025/andringar/index.html"), "html.parser")
+    assert "Det här är den första antagna versionen" in first.select_one("article").get_text()
+
+
+def test_archive_lists_every_version_with_its_decision(published: Path):
+    page = BeautifulSoup(pages_file(published, "2026/versioner/index.html"), "html.parser")
+    rows = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in page.select("tbody tr")]
+    assert [row[0] for row in rows] == ["2026 (gällande)", "2025"]
+    assert rows[0][2] == "Regionala utvecklingsnämnden 19 maj 2026 , diarienummer RUN 2026/00077"
+    assert rows[1][2] == "Regionala utvecklingsnämnden 20 maj 2025 , diarienummer RUN 2025/00141"
+    assert page.select_one("tbody a")["href"] == "../../2026/"
+
+
 def test_root_redirects_to_the_version_in_force_and_has_a_helpful_404(published: Path):
     assert 'window.location.replace(\n      "gallande/"' in pages_file(published, "index.html")
     missing = BeautifulSoup(pages_file(published, "404.html"), "html.parser")

@@ -259,3 +259,20 @@ def test_no_comment_when_the_pull_request_has_moved_on(tmp_path, comment):
     code, calls = run_comment_step(tmp_path, comment, pr_number="42", pull_head="b" * 40, comments=[])
     assert code == 0
     assert writes(calls) == []
+
+
+def test_publishing_runs_the_release_command_on_tags_and_the_draft_on_main():
+    publish = load(WORKFLOWS / "publish.yml")
+    assert publish["on"] == {"push": {"branches": ["main"], "tags": ["v*"]}}
+    assert publish["permissions"] == {}
+    assert publish["concurrency"]["cancel-in-progress"] is False
+    job = publish["jobs"]["publish"]
+    assert job["permissions"] == {"contents": "write"}
+    steps = job["steps"]
+    assert all(FULL_SHA.match(step["uses"]) for step in steps if "uses" in step)
+    assert steps[0]["with"]["fetch-depth"] == 0
+    runs = {step["name"]: (step.get("if"), step.get("run")) for step in steps if "run" in step}
+    assert runs["Publicera den antagna versionen"] == (
+        "startsWith(github.ref, 'refs/tags/v')", 'make release YEAR="${TAG#v}" ARGS=--from-tag'
+    )
+    assert runs["Publicera utkastet"] == ("github.ref == 'refs/heads/main'", "make draft")
