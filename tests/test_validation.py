@@ -220,3 +220,10 @@ def test_cli_on_valid_strategy():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Strategin i strategy är giltig: 3 mål, 8 strategier, 5 vägledande principer")
+
+
+def test_an_unreadable_file_gives_one_problem_not_one_per_reference(strategy_dir: Path):
+    goal = strategy_dir / "goals" / "goda-livsvillkor.yml"
+    write(goal, goal.read_text(encoding="utf-8").replace("name: Goda", 'name: "Goda', 1))
+    problem = one_problem(strategy_dir)
+    assert problem.path == "strategy/goals/goda-livsvillkor.yml"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from pathlib import Path as FilePath
+from pathlib import PurePosixPath
 from typing import Any
 
 from strategy_as_code import schema
@@ -43,6 +44,9 @@ class _Loading:
         self.problems: list[Problem] = []
         self.settings: Document | None = None
         self.documents: dict[str, list[Document]] = {kind.key: [] for kind in KINDS}
+        self.unreadable: dict[str, set[str]] = {kind.key: set() for kind in KINDS}
+        """Per kind, the file-name stems of files that could not be read at all. Their ids are
+        unknown, so references to the stem are not reported too: one typo, one message."""
 
     def shown(self, relative: str) -> str:
         return f"{self.prefix}/{relative}" if self.prefix else relative
@@ -81,6 +85,8 @@ class _Loading:
             document = self._document(relative, raw, kind.schema, kind.definite)
             if document is not None:
                 self.documents[kind.key].append(document)
+            else:
+                self.unreadable[kind.key].add(PurePosixPath(relative).stem)
 
     def _document(self, relative: str, raw: bytes, schema_name: str, noun: str) -> Document | None:
         path = self.shown(relative)
@@ -131,6 +137,7 @@ class _Loading:
         for reference in REFERENCES:
             target = KIND_BY_KEY[reference.target]
             known = valid[reference.target]
+            unreadable = self.unreadable[reference.target]
             if reference.source == "settings":
                 sources = [self.settings] if self.settings else []
             else:
@@ -141,8 +148,8 @@ class _Loading:
                     continue
                 items = enumerate(value) if reference.many and isinstance(value, list) else [(None, value)]
                 for index, entity_id in items:
-                    if not isinstance(entity_id, str) or entity_id in known:
-                        continue  # a wrong type is the schema's problem, reported already
+                    if not isinstance(entity_id, str) or entity_id in known or entity_id in unreadable:
+                        continue  # a wrong type or an unreadable file is reported already
                     path = (reference.field,) if index is None else (reference.field, index)
                     guess = difflib.get_close_matches(entity_id, list(known), n=1)
                     advice = f'Menade du "{guess[0]}"? ' if guess else ""
@@ -155,6 +162,8 @@ class _Loading:
 
     def _coverage(self) -> None:
         """Every goal needs strategies that contribute to it and indicators that follow it up."""
+        if self.unreadable["strategies"] or self.unreadable["indicators"]:
+            return  # an unreadable file may hold the missing link; its own problem is enough
         def referenced(kind: str) -> set:
             return {
                 gid for d in self.documents[kind] if isinstance(d.data.get("goals"), list)
