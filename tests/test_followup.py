@@ -99,6 +99,16 @@ def test_target_year_equal_to_baseline_year_does_not_divide_by_zero():
     assert result.status is Status.TOO_SLOW and result.elapsed == 1.0
 
 
+def test_shares_are_compared_in_the_whole_percent_the_page_shows():
+    # 45.2 % of the way (63.5 of 54 -> 75) after 45.5 % of the time: both read "45 procent".
+    item = indicator(baseline=(2019, 54.0), target=(2030, 75.0), values=[(2024, 63.5)])
+    result = assess(item)
+    assert result.progress_percent == result.elapsed_percent == 45
+    assert result.status is Status.ON_TRACK
+    behind = assess(indicator(baseline=(2019, 54.0), target=(2030, 75.0), values=[(2024, 63.3)]))
+    assert behind.progress_percent == 44 and behind.status is Status.TOO_SLOW
+
+
 def test_exactly_on_pace_despite_binary_rounding():
     # A third of the way after a third of the time, but (1.7 - 0.1) / (4.9 - 0.1) is
     # 0.33333333333333326 in floating point, a hair under 1/3.

@@ -2,21 +2,20 @@
 model's figures; the Swedish words for each status live in ``templates/_followup.j2``.
 
 Method: the share of the way from baseline to target that the latest value has covered is
-compared with the share of the period (baseline year -> target year) that has passed.
+compared with the share of the period (baseline year -> target year) that has passed, both in
+whole percent, as the page states them ("45 procent av vägen, när 45 procent av tiden har gått"
+must never read as too slow).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from strategy_as_code.model import Indicator, Measurement
-
-# Figures are decimals typed by people (28.4, 22.0): compare shares with a little slack, so that
-# a value exactly on the required pace is not called too slow because of binary rounding.
-_SLACK = 1e-9
 
 
 class Status(StrEnum):
@@ -48,11 +47,16 @@ class Assessment:
 
     @property
     def progress_percent(self) -> int | None:
-        return None if self.progress is None else round(self.progress * 100)
+        return None if self.progress is None else percent(self.progress)
 
     @property
     def elapsed_percent(self) -> int | None:
-        return None if self.elapsed is None else round(self.elapsed * 100)
+        return None if self.elapsed is None else percent(self.elapsed)
+
+
+def percent(share: float) -> int:
+    """A share in whole percent, halves rounded up (0.455 -> 46), as people round."""
+    return math.floor(share * 100 + 0.5 + 1e-9)
 
 
 def _better(indicator: Indicator) -> int:
@@ -72,7 +76,8 @@ def assess(indicator: Indicator) -> Assessment:
     needed = (target.value - baseline.value) * sign
     span = target.year - baseline.year
     elapsed = 1.0 if span <= 0 else min(1.0, (latest.year - baseline.year) / span)
-    reached = (latest.value - target.value) * sign >= -_SLACK
+    # Figures typed alike are exactly alike as floats: 22.0 - 22.0 is 0, so no tolerance is needed.
+    reached = (latest.value - target.value) * sign >= 0
 
     if needed <= 0:
         # The target is to hold the baseline level (or a level no better than it): either the
@@ -82,9 +87,9 @@ def assess(indicator: Indicator) -> Assessment:
     progress = gain / needed
     if reached:
         status = Status.ON_TRACK
-    elif gain < -_SLACK * needed:
+    elif gain < 0:
         status = Status.WRONG_WAY
-    elif progress + _SLACK >= elapsed:
+    elif percent(progress) >= percent(elapsed):
         status = Status.ON_TRACK
     else:
         status = Status.TOO_SLOW
