@@ -56,6 +56,9 @@ def test_skip_link_appears_first_and_leads_into_the_content(page, site_url):
     assert first["classes"].startswith("md-skip") and first["text"] == "Gå till innehållet"
     assert_visibly_focused(first)
     assert page.locator(".md-skip").evaluate("e => getComputedStyle(e).opacity") == "1"
+    # It leads to the page heading, not past the introduction to the first subheading.
+    target = page.locator(first["href"])
+    assert target.evaluate("e => e.tagName") == "H1" and target.inner_text() == "Goda livsvillkor för regionens invånare"
     page.keyboard.press("Enter")
     next_stop = tab(page)
     assert next_stop["inContent"], f"after the skip link, Tab went to {next_stop}"
@@ -96,13 +99,24 @@ def test_search_by_keyboard_alone(page, site_url):
     expect(page).to_have_url(re.compile(r"indikatorer/forvarvsfrekvens/"))
 
 
-def test_on_a_phone_the_closed_menu_takes_no_focus_and_the_menu_button_opens_it(page, site_url):
+def test_on_a_phone_the_closed_menu_takes_no_focus(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(site_url + "indikatorer/ohalsotal/")
+    stops = []
+    for _ in range(12):
+        state = tab(page)
+        assert not state["inNav"], f"focus went into the closed menu: {state['text']!r}"
+        assert_visibly_focused(state)
+        stops.append(state)
+    assert any("rus-menu-button" in s["classes"] for s in stops), "Tab never reached the menu button"
+    assert any(s["inContent"] for s in stops), "after the header, Tab should go on into the page's content"
+
+
+def test_on_a_phone_the_menu_button_opens_the_navigation(page, site_url):
     page.set_viewport_size({"width": 320, "height": 700})
     page.goto(site_url + "indikatorer/ohalsotal/")
     for _ in range(8):
         state = tab(page)
-        assert not state["inNav"], f"focus went into the closed menu: {state['text']!r}"
-        assert_visibly_focused(state)
         if "rus-menu-button" in state["classes"]:
             break
     else:
