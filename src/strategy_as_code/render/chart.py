@@ -16,7 +16,7 @@ HEIGHT = 300
 FONT = 12.5
 LARGEST_FONT = 18
 _CHAR_WIDTH = 0.6  # of the font size, for digits and spaces in a sans-serif font
-TOP, BOTTOM = 14, 34
+TOP, BOTTOM = 14, 40
 RIGHT = 4 * _CHAR_WIDTH * LARGEST_FONT / 2 + 4  # half a year label sticks out past the last year
 
 
