@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS, serve
 
 DEFAULT_PAGES = ["mal/goda-livsvillkor/", "indikatorer/ohalsotal/", "indikatorer/", "skriv-ut/", "tillganglighet/"]
 WIDTHS = (1280, 320)
