@@ -93,6 +93,8 @@ def test_search_by_keyboard_alone(page, site_url):
         pytest.fail("Tab never reached the search field")
     page.keyboard.type("förvärvsfrekvens", delay=10)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    # The number of results is a status message, which screen readers announce as it changes.
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d+ sökresultat$"))
     # Down arrow moves into the results, Enter opens the highlighted one.
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
