@@ -1,6 +1,6 @@
 """Shared fixtures: the example site built once per run, and a copy of the example strategy
-in a temporary folder, ready to break; for browser tests, that site served on localhost and one
-headless Chromium for the whole run (Playwright's sync API allows only one at a time)."""
+in a temporary folder, ready to break; for browser tests, that site served on localhost and a
+headless Chromium shared by the tests of a module."""
 
 from __future__ import annotations
 
@@ -27,9 +27,11 @@ def site_url(site: Path):
         yield base
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium, headless; Playwright never downloads a browser here."""
+    """Debian's Chromium, headless; Playwright never downloads a browser here. One per module, not
+    per session: Playwright's sync API runs one instance at a time, so a browser kept open for the
+    whole run would break any test that starts Playwright itself."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
