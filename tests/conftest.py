@@ -1,5 +1,6 @@
 """Shared fixtures: the example site built once per run, and a copy of the example strategy
-in a temporary folder, ready to break."""
+in a temporary folder, ready to break; for browser tests, that site served on localhost and a
+headless Chromium shared by the tests of a module."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, EXAMPLE, build, copy_project
+from support import CHROMIUM, CHROMIUM_ARGS, EXAMPLE, build, copy_project, serve
 
 
 @pytest.fixture(scope="session")
@@ -17,6 +18,26 @@ def site(tmp_path_factory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path):
+    """Base URL of the built example site, served on localhost for the whole run."""
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless; Playwright never downloads a browser here. One per module, not
+    per session: Playwright's sync API runs one instance at a time, so a browser kept open for the
+    whole run would break any test that starts Playwright itself."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-
-from support import CHROMIUM, CHROMIUM_ARGS, serve
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def browser_page(site: Path):
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.base = base
-        yield page
-        browser.close()
+def browser_page(browser, site_url: str):
+    context = browser.new_context()
+    page = context.new_page()
+    page.base = site_url
+    yield page
+    context.close()
 
 
 def search(page, start: str, query: str):

@@ -145,7 +145,9 @@ def _leaves(cls: type, prefix: str = "") -> set[str]:
     for field in dataclasses.fields(cls):
         if field.name in ("id", "source"):
             continue
-        nested = {"source_of_data": "IndicatorSource", "contact": "Contact"}.get(field.name)
+        nested = {
+            "source_of_data": "IndicatorSource", "contact": "Contact", "accessibility": "AccessibilityStatement",
+        }.get(field.name)
         if nested:
             paths |= _leaves(getattr(model, nested), f"{prefix}{field.name}.")
         else:

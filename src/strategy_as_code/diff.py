@@ -239,6 +239,20 @@ SETTINGS_FIELDS: tuple[_Field, ...] = (
     _Field("contact.phone", "Kontaktens telefonnummer", "value"),
     _Field("contact.url", "Kontaktens webbadress", "value"),
     _LINKS,
+    _Field("accessibility.compliance", "Tillgänglighet: förenlighet med lagen", "value"),
+    _Field("accessibility.shortcomings", "Tillgänglighet: kända brister", "texts"),
+    _Field("accessibility.out_of_scope", "Tillgänglighet: innehåll som inte omfattas", "texts"),
+    _Field("accessibility.method", "Tillgänglighet: hur webbplatsen har granskats", "text"),
+    _Field("accessibility.assessed", "Tillgänglighet: datum för granskningen", "value", swedish_date),
+    _Field("accessibility.updated", "Tillgänglighet: redogörelsen uppdaterad", "value", swedish_date),
+    _Field("accessibility.published", "Tillgänglighet: webbplatsen publicerad", "value"),
+    _Field("accessibility.email", "Tillgänglighet: e-post för att rapportera brister", "value"),
+    _Field("accessibility.phone", "Tillgänglighet: telefon för att rapportera brister", "value"),
+    _Field("accessibility.report_url", "Tillgänglighet: webbformulär för att rapportera brister", "value"),
+    _Field("accessibility.response_time", "Tillgänglighet: svarstid", "text"),
+    _Field("accessibility.supervisor", "Tillgänglighet: tillsynsmyndighet", "text"),
+    _Field("accessibility.complaint_url", "Tillgänglighet: anmälan till tillsynsmyndigheten", "value"),
+    _Field("accessibility.organisation", "Tillgänglighet: organisation", "text"),
 )
 
 

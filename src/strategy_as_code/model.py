@@ -251,6 +251,41 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class AccessibilityStatement:
+    """The accessibility statement (tillgänglighetsredogörelse) the law requires of the site: the
+    facts live in ``strategy.yml`` (validated, reviewed like any change), the wording in a template."""
+
+    compliance: str
+    """``helt``, ``delvis`` or ``inte`` (förenlig med lagen)."""
+    shortcomings: tuple[Text, ...]
+    out_of_scope: tuple[Text, ...]
+    method: Text
+    assessed: str
+    updated: str
+    published: str | None
+    email: str
+    phone: str | None
+    report_url: str | None
+    response_time: Text | None
+    supervisor: Text
+    complaint_url: str
+    organisation: Text | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any] | None) -> AccessibilityStatement | None:
+        if data is None:
+            return None
+        contact, supervisor = data["contact"], data["supervisor"]
+        return cls(
+            data["compliance"], tuple(Text.of(t) for t in data["shortcomings"]),
+            tuple(Text.of(t) for t in data.get("out_of_scope", ())), Text.of(data["assessment"]["method"]),
+            data["assessment"]["date"], data["updated"], data.get("published"), contact["email"],
+            contact.get("phone"), contact.get("url"), Text.of(contact.get("response_time")),
+            Text.of(supervisor["name"]), supervisor["url"], Text.of(data.get("organisation")),
+        )
+
+
+@dataclass(frozen=True)
 class Settings:
     """The strategy's own file (``strategy/strategy.yml``)."""
 
@@ -266,6 +301,7 @@ class Settings:
     contact: Contact
     links: tuple[Link, ...]
     source: Source = field(compare=False, repr=False)
+    accessibility: AccessibilityStatement | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Settings:
@@ -279,6 +315,7 @@ class Settings:
                 contact.get("phone"), contact.get("url"),
             ),
             _links(data), source,
+            accessibility=AccessibilityStatement.from_data(data.get("accessibility")),
         )
 
     @property

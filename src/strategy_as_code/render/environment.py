@@ -10,8 +10,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from strategy_as_code import export
+from strategy_as_code.followup import assess, decimals_of, kolada_url, status_counts
 from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
 from strategy_as_code.markup import markdown_to_html
+from strategy_as_code.render.chart import chart_of
 from strategy_as_code.schema import schema_of
 
 AGENDA_2030 = {
@@ -40,10 +42,14 @@ MONTHS = (
 )
 
 
-def swedish_number(value: float | None) -> str:
-    """1234.5 -> '1 234,5' (no-break space, decimal comma, minus sign), as Swedish authorities write."""
+def swedish_number(value: float | None, decimals: int | None = None) -> str:
+    """1234.5 -> '1 234,5' (no-break space, decimal comma, minus sign), as Swedish authorities write.
+    With ``decimals``, exactly that many, so that a series of figures lines up (32,0 beside 32,5)."""
     if value is None:
         return "–"
+    if decimals is not None:
+        text = f"{value:,.{decimals}f}"
+        return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.6f}".rstrip("0").rstrip(".")
@@ -98,4 +104,7 @@ def environment() -> Environment:
     env.globals["KINDS"] = KINDS
     env.globals["SETTINGS_SCHEMA"] = SETTINGS_SCHEMA
     env.globals["schema_fields"] = schema_fields
+    # Follow-up: status, chart geometry and source links for templates/_followup.j2.
+    env.globals.update(assess=assess, status_counts=status_counts, chart_of=chart_of, decimals_of=decimals_of)
+    env.filters["kolada_url"] = kolada_url
     return env

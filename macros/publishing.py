@@ -1,0 +1,20 @@
+"""MkDocs hook: refuse to build a site that lacks what publishing needs (the accessibility
+statement), with the same Swedish report as an invalid strategy. The check lives in the core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from strategy_as_code import StrategyInvalid, load_strategy_cached
+from strategy_as_code.publishing import publishing_problems
+
+
+def on_config(config):
+    folder = Path(config.config_file_path).parent / config.extra.get("strategy_dir", "strategy")
+    # hooks.py has loaded and validated the strategy already; this is the cached model.
+    problems = publishing_problems(load_strategy_cached(folder), folder.name)
+    if problems:
+        raise Abort("\n" + StrategyInvalid(problems).report())
+    return config

@@ -1,0 +1,146 @@
+"""Geometry of an indicator's line chart, computed at build time: scales, axis ticks, the paths of
+the measured values (and of women and men), baseline, target and the pace the target needs.
+The SVG itself is written by the macro ``indicator_chart`` in ``templates/_followup.j2``."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from strategy_as_code.model import Indicator
+
+WIDTH = 400
+HEIGHT = 300
+# Text size in SVG units (followup.css): on a wide screen the chart is drawn at about 1.3 times
+# its size; on a 320 px phone at about 0.7, where the labels are enlarged to stay readable.
+FONT = 12.5
+LARGEST_FONT = 18
+_CHAR_WIDTH = 0.6  # of the font size, for digits and spaces in a sans-serif font
+TOP, BOTTOM = 14, 40
+RIGHT = 4 * _CHAR_WIDTH * LARGEST_FONT / 2 + 4  # half a year label sticks out past the last year
+
+
+def _year_room(font: float) -> float:
+    """Horizontal room one year label needs."""
+    return 4 * _CHAR_WIDTH * font + 10
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: float
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str
+    """``value`` (everyone), ``women`` or ``men``."""
+    points: tuple[Point, ...]
+
+    @property
+    def path(self) -> str:
+        return " ".join(f"{'M' if i == 0 else 'L'}{p.x:.1f},{p.y:.1f}" for i, p in enumerate(self.points))
+
+
+@dataclass(frozen=True)
+class Tick:
+    value: float
+    position: float
+    label: str = "always"
+    """``always`` labelled, ``wide`` labelled on wide screens only (where labels are smaller), or
+    ``none`` (a tick mark without label), so that year labels never collide."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+    y_ticks: tuple[Tick, ...]
+    y_decimals: int
+    """Decimals of every value label, e.g. 1 for an axis 1,0 – 1,5 – 2,0."""
+    x_ticks: tuple[Tick, ...]
+    series: tuple[Series, ...]
+    baseline: Point
+    target: Point
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round axis values (steps of 1, 2 or 5 times a power of ten) covering ``low``–``high``."""
+    if high <= low:
+        pad = abs(low) * 0.1 or 1.0
+        low, high = low - pad, high + pad
+    raw = (high - low) / max(1, count - 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw * (1 - 1e-9))
+    decimals = tick_decimals(step)
+    first = math.floor(low / step + 1e-9) * step
+    ticks = []
+    value = first
+    while value < high + step * 1e-9 or len(ticks) < 2:
+        ticks.append(round(value, decimals))
+        value += step
+    if ticks[-1] < high - step * 1e-9:
+        ticks.append(round(value, decimals))
+    return ticks
+
+
+def tick_decimals(step: float) -> int:
+    """Decimals every label of an axis with this step needs (0.5 -> 1), so that they line up."""
+    return max(0, -math.floor(math.log10(step) + 1e-9))
+
+
+def _label_width(value: float, decimals: int) -> float:
+    # Swedish notation has as many characters as Python's ("1,234.5" -> "1 234,5").
+    return len(f"{value:,.{decimals}f}") * _CHAR_WIDTH * LARGEST_FONT
+
+
+def chart_of(indicator: Indicator) -> Chart:
+    baseline, target = indicator.baseline, indicator.target
+    years = [baseline.year, target.year, *(m.year for m in indicator.values)]
+    first_year, last_year = min(years), max(years)
+    numbers = [baseline.value, target.value]
+    for m in indicator.values:
+        numbers += [v for v in (m.value, m.women, m.men) if v is not None]
+    y_values = nice_ticks(min(numbers), max(numbers))
+    low, high = y_values[0], y_values[-1]
+    y_decimals = tick_decimals(y_values[1] - y_values[0])
+
+    left = 10 + max(_label_width(v, y_decimals) for v in y_values)
+    right, bottom = round(WIDTH - RIGHT, 1), HEIGHT - BOTTOM
+    span = max(1, last_year - first_year)
+
+    def x(year: int) -> float:
+        return left + (year - first_year) / span * (right - left)
+
+    def y(value: float) -> float:
+        return bottom - (value - low) / (high - low) * (bottom - TOP)
+
+    def point(year: int, value: float) -> Point:
+        return Point(year, value, round(x(year), 1), round(y(value), 1))
+
+    per_year = (right - left) / span
+    every_phone = math.ceil(_year_room(LARGEST_FONT) / per_year)
+    every_wide = math.ceil(_year_room(FONT) / per_year)
+
+    def label(year: int) -> str:
+        # Counted back from the last year, so that the target year always has its label.
+        back = last_year - year
+        return "always" if back % every_phone == 0 else "wide" if back % every_wide == 0 else "none"
+
+    x_ticks = tuple(Tick(year, round(x(year), 1), label(year)) for year in range(first_year, last_year + 1))
+    series = [Series("value", tuple(point(m.year, m.value) for m in indicator.values))]
+    for key in ("women", "men"):
+        points = tuple(point(m.year, getattr(m, key)) for m in indicator.values if getattr(m, key) is not None)
+        if points:
+            series.append(Series(key, points))
+    return Chart(
+        WIDTH, HEIGHT, round(left, 1), TOP, right, bottom,
+        tuple(Tick(v, round(y(v), 1)) for v in y_values), y_decimals, x_ticks, tuple(series),
+        point(baseline.year, baseline.value), point(target.year, target.value),
+    )

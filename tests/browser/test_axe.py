@@ -1,0 +1,56 @@
+"""axe-core on every page of the built site, at desktop width and on a 320 px phone: no
+violation of the WCAG 2.0/2.1 A and AA rules or of axe's best practices. On the phone, no page
+may scroll sideways either (WCAG 1.4.10, reflow)."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+RULES = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+# Pages that must be among those checked, so that a change in how pages are listed cannot
+# quietly shrink the check.
+MUST_CHECK = ["", "mal/goda-livsvillkor/", "indikatorer/ohalsotal/", "indikatorer/", "skriv-ut/", "tillganglighet/", "404.html"]
+
+
+def test_the_site_lists_every_kind_of_page(site_pages):
+    assert len(site_pages) >= 50
+    assert set(MUST_CHECK) <= set(site_pages)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_no_axe_violations_on_any_page(page, site_url, site_pages, axe_figures, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    reports, wide, violations = [], [], 0
+    for path in site_pages:
+        page.goto(site_url + path)
+        results = AXE.run(page, options=RULES)
+        assert results.response["passes"], f"axe checked nothing on /{path}"
+        violations += results.violations_count
+        if results.violations_count:
+            reports.append(f"/{path} at {width} px: {results.generate_report()}")
+        if width <= 320:
+            scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if scroll > client:
+                wide.append(f"/{path} is {scroll} px wide")
+    axe_figures.append((width, len(site_pages), violations))
+    assert not reports, "\n\n".join(reports)
+    assert not wide, "Pages that scroll sideways on a phone: " + ", ".join(wide)
+
+
+def test_axe_would_report_a_violation(page, site_url):
+    # The check above can fail: an unnamed button and a link told apart by colour alone are caught.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    page.evaluate("""() => {
+        document.querySelector('article').insertAdjacentHTML('beforeend', '<p><button></button></p>');
+        document.querySelectorAll('.md-typeset a').forEach(a => a.style.textDecoration = 'none');
+    }""")
+    found = {v["id"] for v in AXE.run(page, options=RULES).response["violations"]}
+    assert {"button-name", "link-in-text-block"} <= found

@@ -1,0 +1,59 @@
+"""The whole strategy on one page, as the printer sees it: no navigation chrome, every main
+section on a new sheet, the addresses of links to other sites written out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SECTIONS = ["Vision", "Mål", "Strategier", "Vägledande principer", "Framgångsfaktorer för samverkan", "Kraftsamlingar", "Uppföljning"]
+
+
+@pytest.fixture(scope="module")
+def printed(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "skriv-ut/")
+    page.emulate_media(media="print")
+    yield page
+    page.emulate_media(media="screen")
+
+
+def test_no_navigation_chrome_on_paper(printed):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-banner", ".md-search"):
+        display = printed.locator(selector).first.evaluate("e => getComputedStyle(e).display")
+        assert display == "none", f"{selector} is printed"
+
+
+def test_each_section_starts_a_new_sheet(printed):
+    sections = printed.locator(".rus-print-section")
+    headings = [h.strip() for h in sections.locator("> h2").all_inner_texts()]
+    assert headings == SECTIONS
+    breaks = sections.evaluate_all("all => all.map(e => getComputedStyle(e).breakBefore)")
+    assert breaks == ["page"] * len(SECTIONS)
+
+
+def test_link_addresses_are_written_out(printed):
+    external = printed.locator(".md-content a[href^='http']")
+    assert external.count() >= 5
+    for index in range(external.count()):
+        link = external.nth(index)
+        after = link.evaluate("e => getComputedStyle(e, '::after').content")
+        assert after == '" (" attr(href) ")"' or link.get_attribute("href") in after, after
+
+
+def test_every_indicator_is_printed_with_its_table(printed, site_url):
+    from strategy_as_code import load_strategy
+    from support import REPO
+
+    strategy = load_strategy(REPO / "strategy")
+    tables = printed.locator(".rus-print-indicator table.rus-values caption").all_inner_texts()
+    assert [t.split(",")[0] for t in tables] == [str(i.name) for i in strategy.indicators]
+
+
+def test_it_prints_to_many_sheets(printed):
+    pdf = printed.pdf(format="A4")
+    sheets = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert sheets >= len(SECTIONS) + 5
