@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate lint clean
+.PHONY: serve build test validate lint bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,5 +37,11 @@ test: $(STAMP)
 	$(BIN)/yamllint --strict strategy
 	$(BIN)/python -m pytest
 
+## bench: validation and build time, memory and page weight at several scales; writes BENCHMARKS.md
+SCALES ?= 1 10 100
+RUNS ?= 3
+bench: $(STAMP)
+	scripts/bench --scales $(SCALES) --runs $(RUNS)
+
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache .bench
