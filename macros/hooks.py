@@ -1,5 +1,5 @@
 """MkDocs hooks: validate the strategy before anything is built, add one generated page per
-entity, and list those pages in the navigation under their overview page.
+entity, and list those pages in the navigation under their overview page (up to NAV_LIMIT).
 
 Flow: on_config (load + validate, or abort with every problem; extend nav; expose settings to
 the theme) -> on_files (add the generated pages). The pages themselves are rendered by the core.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from strategy_as_code import StrategyInvalid, load_strategy_cached
 from strategy_as_code.kinds import KINDS
@@ -19,6 +19,12 @@ from strategy_as_code.render.links import overview_path
 from strategy_as_code.render.pages import entity_pages
 
 _pages = []
+
+NAV_LIMIT = 50
+"""A section lists its entities' pages in the navigation only up to this many. The theme writes
+the open section's whole list into each of its pages, so a section of n pages costs n² links: at
+10× the example (150 partners) that was nearly a third of the build, at 100× most of it. A larger
+section's pages are still built and searchable; its overview page lists them all."""
 
 
 def _strategy_folder(config) -> Path:
@@ -50,7 +56,7 @@ def _with_entity_pages(nav):
     for entry in nav:
         title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
         kind = overviews.get(target) if isinstance(target, str) else None
-        if kind is None:
+        if kind is None or not _in_nav(kind):
             result.append(entry)
             continue
         children = [target] + [{str(escape(p.title)): p.src_uri} for p in _pages if p.kind == kind]
@@ -58,9 +64,16 @@ def _with_entity_pages(nav):
     return result
 
 
+def _in_nav(kind: str) -> bool:
+    return sum(page.kind == kind for page in _pages) <= NAV_LIMIT
+
+
 def on_files(files, config):
+    shown = {kind.key: _in_nav(kind.key) for kind in KINDS}
     for page in _pages:
-        file = File.generated(config, page.src_uri, content=page.content)
+        # Pages left out of the nav on purpose: MkDocs would otherwise list each of them as "omitted".
+        inclusion = InclusionLevel.UNDEFINED if shown[page.kind] else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         # "Edit this page" opens the YAML file the page comes from, not the generated Markdown.
         file.edit_uri = f"../{page.source_path}"
         files.append(file)

@@ -36,7 +36,8 @@ def write_plain_project(project: Path, target: Path) -> Path:
 
     shutil.copytree(source_docs, docs, ignore=shutil.ignore_patterns("*.md"))
     shutil.copytree(project / "overrides", target / "overrides")
-    for page in entity_pages(strategy):
+    pages = entity_pages(strategy)
+    for page in pages:
         _write(docs / page.src_uri, page.content)
     for markdown_file in sorted(source_docs.rglob("*.md")):
         src_uri = markdown_file.relative_to(source_docs).as_posix()
@@ -51,11 +52,30 @@ def write_plain_project(project: Path, target: Path) -> Path:
         "hooks": [],
         "watch": [],  # only for `mkdocs serve`; the folders it names are not in the plain project
         "nav": config.nav,
+        "not_in_nav": _not_in_nav(config.nav, pages),
         "extra": {"strategy": config.extra["strategy"]},
     }
     config_file = target / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(overrides, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+def _not_in_nav(nav, pages) -> str:
+    """Gitignore-style patterns for the sections whose pages our hooks keep out of the nav (as
+    the hooks mark them, so that MkDocs does not list thousands of "omitted" pages)."""
+    listed = set()
+
+    def walk(items) -> None:
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            else:
+                listed.add(value)
+
+    walk(nav)
+    sections = sorted({page.src_uri.split("/")[0] for page in pages if page.src_uri not in listed})
+    return "".join(f"/{section}/*.md\n!/{section}/index.md\n" for section in sections)
 
 
 def _expand_macros(source: str, strategy, url: str) -> str:

@@ -33,6 +33,9 @@ class BenchFailed(Exception):
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    """Wall-clock time."""
+    cpu_seconds: float
+    """User plus system CPU time: less disturbed than wall time when others share the machine."""
     peak_mb: float
 
 
@@ -52,6 +55,9 @@ class ScaleResult:
     def median(self, name: str) -> float:
         return statistics.median(run.seconds for run in getattr(self, name))
 
+    def median_cpu(self, name: str) -> float:
+        return statistics.median(run.cpu_seconds for run in getattr(self, name))
+
     def peak(self, name: str) -> float:
         return max(run.peak_mb for run in getattr(self, name))
 
@@ -68,7 +74,7 @@ def measure(command: list[str], cwd: Path) -> Run:
         if process.returncode:
             output.seek(0)
             raise BenchFailed(f"{' '.join(command)} failed:\n{output.read().decode(errors='replace')[-4000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in kilobytes on Linux
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: kilobytes
 
 
 def _mkdocs_build(project: Path, config: str = "mkdocs.yml") -> Run:
