@@ -55,6 +55,9 @@ class ScaleResult:
     def median(self, name: str) -> float:
         return statistics.median(run.seconds for run in getattr(self, name))
 
+    def fastest(self, name: str) -> float:
+        return min(run.seconds for run in getattr(self, name))
+
     def median_cpu(self, name: str) -> float:
         return statistics.median(run.cpu_seconds for run in getattr(self, name))
 
