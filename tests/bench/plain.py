@@ -22,6 +22,7 @@ from strategy_as_code.render.fragments import fragment_names, render_fragment
 from strategy_as_code.render.pages import entity_pages
 
 BASE_CONFIG = "base.yml"
+PLUGIN_CONFIG = "mkdocs-macros-plugin.yml"
 
 
 def write_plain_project(project: Path, target: Path) -> Path:
@@ -57,6 +58,15 @@ def write_plain_project(project: Path, target: Path) -> Path:
     }
     config_file = target / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(overrides, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # The same with the macros plugin as configured but without our module of macros (the default
+    # module name, whose absence the plugin accepts): what the plugin itself costs.
+    plugins = [
+        {"macros": {k: v for k, v in entry["macros"].items() if k != "module_name"}}
+        if _plugin_name(entry) == "macros" and isinstance(entry, dict) else entry
+        for entry in _raw_plugins(project / "mkdocs.yml")
+    ]
+    with_plugin = {"INHERIT": config_file.name, "plugins": plugins}
+    (target / PLUGIN_CONFIG).write_text(yaml.safe_dump(with_plugin, allow_unicode=True), encoding="utf-8")
     return config_file
 
 

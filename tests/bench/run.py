@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench.generate import Counts, generate
-from bench.plain import write_plain_project
+from bench.plain import PLUGIN_CONFIG, write_plain_project
 from bench.report import machine, write_report
 from bench.weight import PageWeight, first_load, search_index_size
 from support import REPO, copy_project
@@ -49,6 +49,8 @@ class ScaleResult:
     validate: list[Run] = field(default_factory=list)
     ours: list[Run] = field(default_factory=list)
     plain: list[Run] = field(default_factory=list)
+    plugin: list[Run] = field(default_factory=list)
+    """The plain build with the macros plugin switched on (and no macros): the plugin's own floor."""
     search_index: tuple[int, int] = (0, 0)
     weights: dict[str, PageWeight] = field(default_factory=dict)
 
@@ -109,9 +111,11 @@ def bench_scale(workdir: Path, scale: int, runs: int) -> ScaleResult:
         result.validate.append(measure(validate, project))
         result.ours.append(_mkdocs_build(project))
         result.plain.append(_mkdocs_build(plain))
+        result.plugin.append(_mkdocs_build(plain, PLUGIN_CONFIG))
         print(
             f"  {scale}× run {number}/{runs}: validate {result.validate[-1].seconds:.2f} s, "
-            f"ours {result.ours[-1].seconds:.2f} s, plain {result.plain[-1].seconds:.2f} s",
+            f"ours {result.ours[-1].seconds:.2f} s, plain {result.plain[-1].seconds:.2f} s, "
+            f"plain with the macros plugin {result.plugin[-1].seconds:.2f} s",
             flush=True,
         )
     _inspect(result, project / "site", plain / "site")
