@@ -24,8 +24,9 @@ MAX_BYTES = 512 * 1024
 
 Path = tuple[str | int, ...]
 
-try:  # libyaml's parser is several times faster; the pure-Python one behaves the same.
-    # yaml.cyaml imports it but does not re-export it: `from yaml import CParser` always failed.
+try:  # libyaml's parser is several times faster; the pure-Python one reads files the same way
+    # (a few errors are worded differently: _YAML_MESSAGES knows both). yaml.cyaml has CParser;
+    # `from yaml import CParser` always failed, as yaml does not re-export it.
     from yaml.cyaml import CParser as _Parser
 
     _PURE = False

@@ -116,9 +116,8 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
         )
     growth = _growth(results, "ours")
     if growth:
-        lines += ["", "Growth of our build time with the number of pages (exponent k: time ∝ pages^k, 1 = linear):"]
-        lines += [f"{a}× → {b}×: k = {k:.2f}" + ("; " if i < len(growth) - 1 else ".")
-                  for i, (a, b, k) in enumerate(growth)]
+        steps = "; ".join(f"{a}× → {b}×: k = {k:.2f}" for a, b, k in growth)
+        lines += ["", f"Growth of our build time with the number of pages (time ∝ pages^k, k = 1 is linear): {steps}."]
     lines += [
         "",
         "## Page weight on first load",
