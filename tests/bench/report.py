@@ -38,6 +38,7 @@ def machine() -> dict[str, str]:
         ),
         "load": f"{load[0]:.2f}",
         "cores": str(os.cpu_count()),
+        "commit": _commit(),
     }
 
 
@@ -74,15 +75,22 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
         "# Benchmarks",
         "",
         f"Written by `make bench` (`tests/bench/run.py`) on {datetime.date.today().isoformat()} from commit "
-        f"{_commit()}: {runs} run(s) per scale, median time, highest peak memory. Regenerate with "
+        f"{before.get('commit') or _commit()}: {runs} run(s) per scale, median time, highest peak memory. Regenerate with "
         "`make bench` (`SCALES=\"1 10\" RUNS=1` for a quick look). How it measures, what the profiles "
         "showed and what was changed: `tests/bench/README.md`.",
         "",
         f"- **Machine:** {before['cpu']}, {before['memory']} RAM; {before['system']}; Python {before['python']}.",
         f"- **Engine:** {before['packages']}.",
         f"- **Load average** (1 min) at start {before['load']}, at end {after['load']}, on {before['cores']} cores. "
-        "Above about half the core count, other work shared the machine and the times are noisy; "
-        "ratios between builds run side by side stay meaningful.",
+        "Above about half the core count, other work shared the machine and the times are noisy.",
+    ]
+    if max(float(before["load"]), float(after["load"])) >= int(before["cores"]) / 2:
+        lines += [
+            "",
+            "**Measured on a busy machine**: other jobs were running, so absolute times are inflated and the "
+            "ratios vary by ±10 % from run to run. The figures to go by come from a quiet machine.",
+        ]
+    lines += [
         "",
         "## What was built",
         "",
