@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate release draft lint clean
+.PHONY: serve build test validate release draft lint bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,14 @@ test: $(STAMP)
 	$(BIN)/yamllint --strict strategy
 	$(BIN)/python -m pytest
 
+## bench: validation and build time, memory and page weight at several scales; writes BENCHMARKS.md
+SCALES ?= 1 10 100
+RUNS ?= 3
+bench: $(STAMP)
+	scripts/bench --scales $(SCALES) --runs $(RUNS)
+
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache .bench
 
 # Comparing two versions of the strategy (issue 3). Both read git, never the working tree.
 BASE ?= main

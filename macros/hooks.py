@@ -1,5 +1,5 @@
 """MkDocs hooks: validate the strategy before anything is built, add one generated page per
-entity, and list those pages in the navigation under their overview page.
+entity, and list those pages in the navigation under their overview page (up to NAV_LIMIT).
 
 Flow: on_config (load + validate, or abort with every problem; render the entity pages, the
 version pages and the open data; extend nav; expose settings to the theme) -> on_files (add the
@@ -12,17 +12,22 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from strategy_as_code import StrategyInvalid, export, load_strategy_cached
 from strategy_as_code.kinds import KINDS
-from strategy_as_code.render.history import version_pages
 from strategy_as_code.render.links import overview_path
-from strategy_as_code.render.pages import entity_pages
+from strategy_as_code.render.site import generated_pages
 from strategy_as_code.versions import repository_of
 
 _pages = []
 _data_files: dict[str, bytes] = {}
+
+NAV_LIMIT = 50
+"""A section lists its entities' pages in the navigation only up to this many. The theme writes
+the open section's whole list into each of its pages, so a section of n pages costs n² links: at
+10× the example (150 partners) that was nearly a third of the build, at 100× most of it. A larger
+section's pages are still built and searchable; its overview page lists them all."""
 
 
 def _strategy_folder(config) -> Path:
@@ -36,7 +41,7 @@ def on_config(config):
     except StrategyInvalid as invalid:
         raise Abort("\n" + invalid.report()) from None
     repo = repository_of(folder)
-    _pages[:] = entity_pages(strategy) + version_pages(
+    _pages[:] = generated_pages(
         strategy, repo=repo, folder=folder.resolve().relative_to(repo).as_posix() if repo else "strategy",
         # !ENV values are read as YAML, so a year arrives as a number.
         version=str(config.extra.get("rus_version") or ""), status=str(config.extra.get("rus_version_status") or ""),
@@ -62,7 +67,7 @@ def _with_entity_pages(nav):
     for entry in nav:
         title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
         kind = overviews.get(target) if isinstance(target, str) else None
-        if kind is None:
+        if kind is None or not _in_nav(kind):
             result.append(entry)
             continue
         children = [target] + [{str(escape(p.title)): p.src_uri} for p in _pages if p.kind == kind]
@@ -70,9 +75,16 @@ def _with_entity_pages(nav):
     return result
 
 
+def _in_nav(kind: str) -> bool:
+    return sum(page.kind == kind for page in _pages) <= NAV_LIMIT
+
+
 def on_files(files, config):
+    shown = {kind.key: _in_nav(kind.key) for kind in KINDS}
     for page in _pages:
-        file = File.generated(config, page.src_uri, content=page.content)
+        # Pages left out of the nav on purpose: MkDocs would otherwise list each of them as "omitted".
+        inclusion = InclusionLevel.UNDEFINED if shown.get(page.kind, True) else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         # "Edit this page" opens the YAML file the page comes from, not the generated Markdown.
         file.edit_uri = f"../{page.source_path}" if page.source_path else None
         files.append(file)

@@ -10,6 +10,7 @@ tree or from any git revision alike.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Mapping
 from pathlib import Path as FilePath
 from pathlib import PurePosixPath
@@ -25,12 +26,30 @@ from strategy_as_code.yamlsource import Document, parse
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
+def _walk(root: FilePath) -> list[tuple[str, os.DirEntry]]:
+    """Every file under ``root``: its path relative to root (POSIX form) and its directory entry,
+    in path order. One scandir per folder, so no extra system call per file to ask what it is
+    (rglob plus is_file cost a tenth of a second per pass at 4,000 files)."""
+    found: list[tuple[str, os.DirEntry]] = []
+    folders = [("", str(root))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file():
+                    found.append((prefix + entry.name, entry))
+    found.sort(key=lambda item: item[0].split("/"))
+    return found
+
+
 def read_tree(root: FilePath) -> dict[str, bytes]:
     """Every file under ``root`` (the ``strategy/`` folder), keyed by its path relative to root."""
     files: dict[str, bytes] = {}
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            files[path.relative_to(root).as_posix()] = path.read_bytes()
+    for relative, entry in _walk(root):
+        with open(entry.path, "rb") as file:
+            files[relative] = file.read()
     return files
 
 
@@ -234,10 +253,10 @@ _cache: dict[FilePath, tuple[tuple, RegionalStrategy]] = {}
 
 def _fingerprint(*folders: FilePath) -> tuple:
     return tuple(
-        (str(path), stat.st_mtime_ns, stat.st_size)
+        (entry.path, stat.st_mtime_ns, stat.st_size)
         for folder in folders
-        for path in sorted(folder.rglob("*"))
-        if (stat := path.stat()) and path.is_file()
+        for _, entry in _walk(folder)
+        if (stat := entry.stat())
     )
 
 

@@ -91,12 +91,26 @@ class _SafeMarkdown(markdown.Extension):
 _MARKDOWN = markdown.Markdown(extensions=[_SafeMarkdown(), "tables", "sane_lists"], output_format="html")
 
 
+# Paragraphs of prose whose every line starts with a letter, has no character that Markdown or
+# HTML would read (` \ [ ] ! < > & * _ | # or a control character) and ends without a space.
+# Markdown makes exactly <p>…</p> of them; most strategy texts are such prose, and converting
+# them with Python-Markdown was the largest cost of a large build (0.25 ms each).
+_LINE = r"[^\W\d_][^\x00-\x1f\x7f`\\\[\]!<>&*_|#]*(?<! )"
+_PROSE = re.compile(rf"{_LINE}(?:\n{_LINE})*(?:\n\n{_LINE}(?:\n{_LINE})*)*\n?")
+
+
+def _markdown(text: str) -> str:
+    if _PROSE.fullmatch(text):
+        return "\n".join(f"<p>{paragraph}</p>" for paragraph in text.rstrip("\n").split("\n\n"))
+    _MARKDOWN.reset()
+    return _MARKDOWN.convert(text)
+
+
 def markdown_to_html(text: object) -> Markup:
     """Markdown from a strategy file -> sanitised HTML, safe to insert into any page."""
     if text is None:
         return Markup("")
-    _MARKDOWN.reset()
-    html = _MARKDOWN.convert(str(text))
+    html = _markdown(str(text))
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -24,8 +24,10 @@ MAX_BYTES = 512 * 1024
 
 Path = tuple[str | int, ...]
 
-try:  # libyaml's parser is several times faster; the pure-Python one behaves the same.
-    from yaml import CParser as _Parser
+try:  # libyaml's parser is several times faster; the pure-Python one reads files the same way
+    # (a few errors are worded differently: _YAML_MESSAGES knows both). yaml.cyaml has CParser;
+    # `from yaml import CParser` always failed, as yaml does not re-export it.
+    from yaml.cyaml import CParser as _Parser
 
     _PURE = False
 except ImportError:  # pragma: no cover - libyaml is in the pinned PyYAML wheels
@@ -126,7 +128,7 @@ _YAML_MESSAGES: tuple[tuple[str, str, str], ...] = (
         "Kontrollera att varje text som börjar med \" eller ' också slutar med samma tecken.",
     ),
     (
-        "expected the node content",
+        "node content",  # "expected the node content" in PyYAML, "did not find expected node content" in libyaml
         "Här saknas ett värde, eller så stängs aldrig en lista [ eller en tabell {.",
         "Skriv värdet efter kolonet, och avsluta listor med ] och tabeller med }.",
     ),
@@ -175,6 +177,8 @@ def _yaml_error(path: str, error: yaml.YAMLError) -> Problem:
 
 
 def _tab_problems(path: str, text: str) -> list[Problem]:
+    if "\t" not in text:
+        return []
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -325,7 +329,8 @@ def parse(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     if problems:
         return None, problems
     try:
-        refused = _refuse_anchors(path, text)
+        # An anchor or alias needs & or *; most files have neither and skip this second pass.
+        refused = _refuse_anchors(path, text) if "&" in text or "*" in text else None
         if refused:
             return None, [refused]
         loader = _Loader(text)

@@ -1,0 +1,182 @@
+"""BENCHMARKS.md: the benchmark's figures as Markdown tables, with the machine they came from
+and each target of issue 6 checked against them."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import math
+import os
+import platform
+import subprocess
+from importlib.metadata import version
+from pathlib import Path
+
+from support import REPO
+
+RATIO_TARGET = 1.15
+VALIDATE_TARGET = 2.0
+GOAL_PAGE_TARGET = 150 * 1024
+LINEAR_TOLERANCE = 0.05
+"""Growth exponent allowed above 1.0 before "grows no faster than linearly" counts as missed."""
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines() if line.startswith("model name")),
+        platform.processor() or "unknown CPU",
+    )
+    memory = next((line.split()[1] for line in _read("/proc/meminfo").splitlines() if line.startswith("MemTotal")), "0")
+    load = os.getloadavg()
+    return {
+        "cpu": f"{cpu}, {os.cpu_count()} logical cores",
+        "memory": f"{int(memory) / 1024 / 1024:.1f} GB",
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "packages": ", ".join(
+            f"{name} {version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown")
+        ),
+        "load": f"{load[0]:.2f}",
+        "cores": str(os.cpu_count()),
+        "commit": _commit(),
+    }
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _commit() -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (" with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def _kb(size: float) -> str:
+    return f"{size / 1024:,.1f}".replace(",", " ")
+
+
+def _growth(results, attribute: str) -> list[tuple[int, int, float]]:
+    """(scale a, scale b, exponent k) with time_b / time_a = (pages_b / pages_a) ** k; k = 1 is linear."""
+    steps = []
+    for a, b in itertools.pairwise(results):
+        k = math.log(b.median(attribute) / a.median(attribute)) / math.log(b.pages / a.pages)
+        steps.append((a.scale, b.scale, k))
+    return steps
+
+
+def write_report(output: Path, results, runs: int, before: dict[str, str], after: dict[str, str]) -> None:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` (`tests/bench/run.py`) on {datetime.date.today().isoformat()} from commit "
+        f"{before.get('commit') or _commit()}: {runs} run(s) per scale, median time, highest peak memory. Regenerate with "
+        "`make bench` (`SCALES=\"1 10\" RUNS=1` for a quick look). How it measures, what the profiles "
+        "showed and what was changed: `tests/bench/README.md`.",
+        "",
+        f"- **Machine:** {before['cpu']}, {before['memory']} RAM; {before['system']}; Python {before['python']}.",
+        f"- **Engine:** {before['packages']}.",
+        f"- **Load average** (1 min) at start {before['load']}, at end {after['load']}, on {before['cores']} cores. "
+        "Above about half the core count, other work shared the machine and the times are noisy.",
+    ]
+    if max(float(before["load"]), float(after["load"])) >= int(before["cores"]) / 2:
+        lines += [
+            "",
+            "**Measured on a busy machine**: other jobs were running, so absolute times are inflated and the "
+            "ratios vary by ±10 % from run to run. The figures to go by come from a quiet machine.",
+        ]
+    lines += [
+        "",
+        "## What was built",
+        "",
+        "| scale | entities | YAML files | YAML size | HTML pages |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(f"| {r.scale}× | {r.counts.entities} | {r.yaml_files} | {_kb(r.yaml_bytes)} KB | {r.pages} |")
+    lines += [
+        "",
+        "## Time and memory",
+        "",
+        "*validate* is `python -m strategy_as_code validate` (what `make validate` runs, interpreter start "
+        "included); *ours* is `mkdocs build --strict` of the project; *plain* builds the same pages as "
+        "static Markdown with the same `mkdocs.yml` minus the macros plugin and hooks (`tests/bench/plain.py`). "
+        "Times are medians of wall-clock time; the CPU-time ratio and the ratio of each build's fastest run "
+        "are less disturbed by other work on a shared machine. *plain + macros plugin* is the plain build "
+        "with mkdocs-macros switched on but given no macros: the floor for any build that keeps the plugin.",
+        "",
+        "| scale | validate | build, ours | build, plain | ours / plain | same, CPU time | same, fastest runs "
+        "| plain + macros plugin / plain | ms per page, ours | peak memory, ours / plain |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        ours, plain = r.median("ours"), r.median("plain")
+        lines.append(
+            f"| {r.scale}× | {r.median('validate'):.2f} s | {ours:.2f} s | {plain:.2f} s | {ours / plain:.2f} | "
+            f"{r.median_cpu('ours') / r.median_cpu('plain'):.2f} | {r.fastest('ours') / r.fastest('plain'):.2f} | "
+            f"{r.median('plugin') / plain:.2f} | {ours / r.pages * 1000:.0f} | "
+            f"{r.peak('ours'):.0f} MB / {r.peak('plain'):.0f} MB |"
+        )
+    growth = _growth(results, "ours")
+    if growth:
+        steps = "; ".join(f"{a}× → {b}×: k = {k:.2f}" for a, b, k in growth)
+        lines += ["", f"Growth of our build time with the number of pages (time ∝ pages^k, k = 1 is linear): {steps}."]
+    lines += [
+        "",
+        "## Page weight on first load",
+        "",
+        "Gzip (level 6) bytes a browser with an empty cache fetches: the page's HTML, then every stylesheet, "
+        "script, icon and image it references, and the search worker and lunr's Swedish support that "
+        "Material starts on every page load; *with the index* adds the search index the worker then "
+        "fetches (`search/search_index.json`).",
+        "",
+        "| scale | search index, raw / gzip | page | HTML | first load without the index | with the index |",
+        "| ---: | ---: | --- | ---: | ---: | ---: |",
+    ]
+    names = {"home": "start page", "goal": "a goal", "indicator": "an indicator"}
+    for r in results:
+        raw, gz = r.search_index
+        for number, (label, weight) in enumerate(r.weights.items()):
+            first = f"{r.scale}× | {_kb(raw)} KB / {_kb(gz)} KB" if number == 0 else " | "
+            lines.append(
+                f"| {first} | {names[label]} | {_kb(weight.html)} KB | {_kb(weight.without_index)} KB | "
+                f"{_kb(weight.with_index)} KB |"
+            )
+    lines += ["", "## Targets (issue 6)", "", *_targets(results, growth)]
+    external = sorted({url for r in results for w in r.weights.values() for url in w.external})
+    if external:
+        lines += ["", f"**Requests to other hosts found:** {', '.join(external)}"]
+    output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _targets(results, growth) -> list[str]:
+    def mark(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    ratios = [(r.scale, r.median("ours") / r.median("plain")) for r in results]
+    lines = [
+        f"- ours / plain ≤ {RATIO_TARGET} at every scale: {mark(all(v <= RATIO_TARGET for _, v in ratios))} "
+        f"({', '.join(f'{s}×: {v:.2f}' for s, v in ratios)}).",
+    ]
+    if growth:
+        worst = max(k for _, _, k in growth)
+        lines.append(
+            f"- build time grows no faster than linearly: {mark(worst <= 1 + LINEAR_TOLERANCE)} "
+            f"(largest exponent {worst:.2f}; up to {1 + LINEAR_TOLERANCE:.2f} counts as linear within noise)."
+        )
+    largest = results[-1]
+    lines.append(
+        f"- validating the {largest.scale}× strategy under {VALIDATE_TARGET:.0f} s: "
+        f"{mark(largest.median('validate') < VALIDATE_TARGET)} ({largest.median('validate'):.2f} s)."
+    )
+    goal = [(r.scale, r.weights["goal"].without_index) for r in results]
+    lines.append(
+        f"- a goal page's first load under {GOAL_PAGE_TARGET // 1024} KB gzip without the search index: "
+        f"{mark(all(v < GOAL_PAGE_TARGET for _, v in goal))} ({', '.join(f'{s}×: {_kb(v)} KB' for s, v in goal)})."
+    )
+    return lines
