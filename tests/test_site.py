@@ -118,6 +118,7 @@ def test_search_index_holds_generated_pages_in_swedish(site: Path):
     assert index["config"]["pipeline"] == ["stopWordFilter"]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {"mal/goda-livsvillkor/", "aktorer/", "beslut/"} <= locations
+    assert "skriv-ut/" not in locations  # the print page repeats everything; each part has its page
     text = " ".join(doc["text"] for doc in index["docs"]).lower()
     assert "kompetensförsörjning" in text
 
