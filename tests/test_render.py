@@ -59,3 +59,13 @@ def test_generated_pages_never_run_macros():
 def test_swedish_notation():
     assert [swedish_number(v) for v in (1234.5, 71.2, -3.25, 5.0, None)] == ["1\u00a0234,5", "71,2", "−3,25", "5", "–"]
     assert swedish_date("2021-06-15") == "15 juni 2021"
+
+
+def test_counts_in_prose_follow_the_strategy():
+    from strategy_as_code.render.environment import number_word
+
+    assert [number_word(1, neuter=True), number_word(1), number_word(8), number_word(13)] == ["ett", "en", "åtta", "13"]
+    strategy = load_strategy(REPO / "strategy")
+    summary = render_fragment(strategy, "structure_summary", "")
+    assert summary.startswith("<p>Strategin har tre <strong>mål</strong>. Åtta <a href=\"strategier/\">")
+    assert "vägleds av fem <a href=\"principer/\">vägledande principer</a>" in summary

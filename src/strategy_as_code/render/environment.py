@@ -56,6 +56,17 @@ def swedish_number(value: float | None, decimals: int | None = None) -> str:
     return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
 
 
+_NUMBER_WORDS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
+
+
+def number_word(count: int, *, neuter: bool = False) -> str:
+    """Small counts in words, as Swedish prose writes them (1–12); larger ones as digits.
+    ``neuter`` for ett-words: "ett mål", "en strategi"."""
+    if count == 1 and neuter:
+        return "ett"
+    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else swedish_number(count)
+
+
 def swedish_date(iso: str) -> str:
     """'2021-06-15' -> '15 juni 2021'."""
     year, month, day = iso.split("-")
@@ -98,6 +109,7 @@ def environment() -> Environment:
     env.filters["md"] = markdown_to_html
     env.filters["num"] = swedish_number
     env.filters["date"] = swedish_date
+    env.filters["words"] = number_word
     env.filters["fm"] = front_matter_string
     env.globals["AGENDA_2030"] = AGENDA_2030
     env.globals["OPEN_DATA_TABLES"] = export.TABLES
