@@ -8,13 +8,11 @@ generated files). Everything is rendered by the core; this file only hands it to
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
-from strategy_as_code import StrategyInvalid, export, load_strategy_cached
+from strategy_as_code import StrategyInvalid, export, load_strategy_cached, site_strategy_folder
 from strategy_as_code.kinds import KINDS
 from strategy_as_code.render.links import overview_path
 from strategy_as_code.render.site import generated_pages
@@ -30,12 +28,8 @@ the open section's whole list into each of its pages, so a section of n pages co
 section's pages are still built and searchable; its overview page lists them all."""
 
 
-def _strategy_folder(config) -> Path:
-    return Path(config.config_file_path).parent / config.extra.get("strategy_dir", "strategy")
-
-
 def on_config(config):
-    folder = _strategy_folder(config)
+    folder = site_strategy_folder(config.config_file_path, config.extra)
     try:
         strategy = load_strategy_cached(folder)
     except StrategyInvalid as invalid:

@@ -7,16 +7,14 @@ generated pages. Both stop the build with the validator's Swedish report, never 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.exceptions import Abort
 
-from strategy_as_code import StrategyInvalid, load_strategy_cached
+from strategy_as_code import StrategyInvalid, load_strategy_cached, site_strategy_folder
 from strategy_as_code.render.fragments import fragment_names, render_fragment
 
 
 def define_env(env) -> None:
-    folder = Path(env.conf.config_file_path).parent / env.conf.extra.get("strategy_dir", "strategy")
+    folder = site_strategy_folder(env.conf.config_file_path, env.conf.extra)
     try:
         strategy = load_strategy_cached(folder)
     except StrategyInvalid as invalid:

@@ -3,16 +3,14 @@ statement), with the same Swedish report as an invalid strategy. The check lives
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.exceptions import Abort
 
-from strategy_as_code import StrategyInvalid, load_strategy_cached
+from strategy_as_code import StrategyInvalid, load_strategy_cached, site_strategy_folder
 from strategy_as_code.publishing import publishing_problems
 
 
 def on_config(config):
-    folder = Path(config.config_file_path).parent / config.extra.get("strategy_dir", "strategy")
+    folder = site_strategy_folder(config.config_file_path, config.extra)
     # hooks.py has loaded and validated the strategy already; this is the cached model.
     problems = publishing_problems(load_strategy_cached(folder), folder.name)
     if problems:

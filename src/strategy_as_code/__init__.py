@@ -4,8 +4,10 @@ The core (load, validate, model, render) imports nothing from MkDocs; the site e
 in ``macros/`` and calls :func:`load_strategy` and the renderers here.
 """
 
-from strategy_as_code.loader import load_strategy, load_strategy_cached
+from strategy_as_code.loader import load_strategy, load_strategy_cached, site_strategy_folder
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import Problem, StrategyInvalid
 
-__all__ = ["Problem", "RegionalStrategy", "StrategyInvalid", "load_strategy", "load_strategy_cached"]
+__all__ = [
+    "Problem", "RegionalStrategy", "StrategyInvalid", "load_strategy", "load_strategy_cached", "site_strategy_folder",
+]

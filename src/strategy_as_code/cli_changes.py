@@ -20,12 +20,20 @@ from strategy_as_code.revisions import (
 )
 
 
-def _diff(args: argparse.Namespace) -> int:
+def _revisions(args: argparse.Namespace):
+    """BASE and HEAD resolved to commits, or None after saying in Swedish why one is missing."""
     try:
-        base, head = resolve(args.repo, args.base), resolve(args.repo, args.head)
+        return resolve(args.repo, args.base), resolve(args.repo, args.head)
     except RevisionUnavailable as unavailable:
         print(unavailable, file=sys.stderr)
+        return None
+
+
+def _diff(args: argparse.Namespace) -> int:
+    revisions = _revisions(args)
+    if revisions is None:
         return 2
+    base, head = revisions
     loaded = []
     for revision, load in ((base, load_revision_or_none), (head, load_revision)):
         try:
@@ -41,11 +49,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    try:
-        base, head = resolve(args.repo, args.base), resolve(args.repo, args.head)
-    except RevisionUnavailable as unavailable:
-        print(unavailable, file=sys.stderr)
+    revisions = _revisions(args)
+    if revisions is None:
         return 2
+    base, head = revisions
     print(review_markdown(
         args.repo, base, head, folder=args.folder, base_label=args.base_label, head_label=args.head_label,
     ), end="")

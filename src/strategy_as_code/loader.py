@@ -237,6 +237,12 @@ def load_files(
     return _Loading(files, prefix, schema_dir).run()
 
 
+def site_strategy_folder(config_file: str, extra: Mapping[str, Any]) -> FilePath:
+    """The strategy folder a site configuration names: ``strategy/`` beside the configuration
+    file, unless ``extra.strategy_dir`` says otherwise (the benchmark builds other folders)."""
+    return FilePath(config_file).parent / extra.get("strategy_dir", "strategy")
+
+
 def load_strategy(root: FilePath | str, *, schema_dir: FilePath = schema.SCHEMA_DIR) -> RegionalStrategy:
     """Load and validate the strategy folder ``root``; raise :class:`StrategyInvalid` on problems."""
     root = FilePath(root)
