@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from xml.etree import ElementTree
 
@@ -110,7 +111,15 @@ def markdown_to_html(text: object) -> Markup:
     """Markdown from a strategy file -> sanitised HTML, safe to insert into any page."""
     if text is None:
         return Markup("")
-    html = _markdown(str(text))
+    return _sanitised_html(str(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _sanitised_html(text: str) -> Markup:
+    """Each text once per build: the print page shows every text its entity's page shows, and
+    summaries recur in every list that links the entity. (A pure function of the text; the bound
+    keeps `mkdocs serve` from growing without end across edits.)"""
+    html = _markdown(text)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -1,11 +1,15 @@
 """Geometry of an indicator's line chart, computed at build time: scales, axis ticks, the paths of
 the measured values (and of women and men), baseline, target and the pace the target needs.
-The SVG itself is written by the macro ``indicator_chart`` in ``templates/_followup.j2``."""
+The SVG itself is written by the macro ``indicator_chart`` in ``templates/_followup.j2``, but for
+the markers of the measured values (``marker``): there are up to three per year, and writing them
+in Python instead of a Jinja macro took a third off the time of rendering the pages."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from strategy_as_code.model import Indicator
 
@@ -42,6 +46,23 @@ class Series:
     @property
     def path(self) -> str:
         return " ".join(f"{'M' if i == 0 else 'L'}{p.x:.1f},{p.y:.1f}" for i, p in enumerate(self.points))
+
+    @property
+    def markers(self) -> Markup:
+        return Markup("").join(marker(self.key, p.x, p.y) for p in self.points)
+
+
+def marker(key: str, x: float, y: float) -> Markup:
+    """One value's marker: a triangle for women, a square for men, a circle for everyone, so that
+    the series differ in more than colour. Only numbers go into it (the coordinates)."""
+    x, y = float(x), float(y)  # a number, or ValueError: no text can enter the markup
+    if key == "women":
+        return Markup(f'<path class="rus-chart__marker rus-chart__marker--women" '
+                      f'd="M{x:g},{y - 5.5:g} L{x + 5:g},{y + 3.5:g} L{x - 5:g},{y + 3.5:g} Z"/>')
+    if key == "men":
+        return Markup(f'<rect class="rus-chart__marker rus-chart__marker--men" '
+                      f'x="{x - 4:g}" y="{y - 4:g}" width="8" height="8"/>')
+    return Markup(f'<circle class="rus-chart__marker rus-chart__marker--value" cx="{x:g}" cy="{y:g}" r="4.5"/>')
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,26 @@ strategy text into safe HTML (``md``), numbers into Swedish notation and ids int
 from __future__ import annotations
 
 import json
+import os
+import sys
 from functools import cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from strategy_as_code import export
 from strategy_as_code.followup import assess, decimals_of, kolada_url, status_counts
 from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
 from strategy_as_code.markup import markdown_to_html
-from strategy_as_code.render.chart import chart_of
+from strategy_as_code.render.chart import chart_of, marker
 from strategy_as_code.schema import schema_of
 
 AGENDA_2030 = {
@@ -96,10 +106,35 @@ def schema_fields(schema_name: str) -> list[tuple[str, str, bool]]:
     return fields
 
 
+def template_cache_folder() -> Path:
+    """Where compiled templates are kept: ``$XDG_CACHE_HOME/strategy-as-code/templates``
+    (``~/.cache/...`` when the variable is unset), beside pip's and pre-commit's caches."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "strategy-as-code" / "templates"
+
+
+def template_cache() -> BytecodeCache | None:
+    """Compiled templates kept between builds, as Python keeps compiled modules in __pycache__.
+    Compiling our templates is most of the fixed cost of a small strategy's build (about 0.2 s of
+    2); loading them from the cache takes milliseconds. Jinja stores each template with its
+    source's checksum and its own version, so an edited template or an upgraded Jinja is simply
+    compiled again. Off, like Python's own cache, when PYTHONDONTWRITEBYTECODE is set, and
+    when the folder cannot be created: a build never fails for want of a cache."""
+    if sys.dont_write_bytecode:
+        return None
+    folder = template_cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("strategy_as_code", "templates"),
+        bytecode_cache=template_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -117,6 +152,8 @@ def environment() -> Environment:
     env.globals["SETTINGS_SCHEMA"] = SETTINGS_SCHEMA
     env.globals["schema_fields"] = schema_fields
     # Follow-up: status, chart geometry and source links for templates/_followup.j2.
-    env.globals.update(assess=assess, status_counts=status_counts, chart_of=chart_of, decimals_of=decimals_of)
+    env.globals.update(
+        assess=assess, status_counts=status_counts, chart_of=chart_of, marker=marker, decimals_of=decimals_of
+    )
     env.filters["kolada_url"] = kolada_url
     return env
