@@ -91,15 +91,18 @@ def _not_in_nav(nav, pages) -> str:
 
 def _expand_macros(source: str, strategy, url: str) -> str:
     """What mkdocs-macros makes of an overview page: its Markdown with every macro call replaced
-    by the fragment (front matter kept as it was)."""
+    by the fragment (front matter kept as it was, plus ``render_macros: false``: the expanded page
+    has no macros left, and without it the plugin-only build would run each expanded page, the
+    whole strategy for the print page, through Jinja, which no real build does. MkDocs ignores the
+    key, so the plain build is unchanged)."""
     markdown, meta = get_data(source)
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     environment.globals.update({
         name: (lambda name=name: render_fragment(strategy, name, url)) for name in fragment_names()
     })
     rendered = environment.from_string(markdown).render()
-    front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
-    return front + rendered
+    meta = {**meta, "render_macros": False}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" + rendered
 
 
 def _raw_plugins(config_file: Path) -> list:

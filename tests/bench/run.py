@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -51,6 +52,12 @@ class ScaleResult:
     plain: list[Run] = field(default_factory=list)
     plugin: list[Run] = field(default_factory=list)
     """The plain build with the macros plugin switched on (and no macros): the plugin's own floor."""
+    cold: Run | None = None
+    """Our first build with nothing cached: no compiled templates and no bytecode of our modules,
+    as on a fresh clone (CI)."""
+    instructions: dict[str, int] = field(default_factory=dict)
+    """Instructions executed by each build (``ours``, ``plain``, ``plugin``), counted by valgrind:
+    repeatable to a thousandth whatever else the machine does, where times vary by a fifth."""
     search_index: tuple[int, int] = (0, 0)
     weights: dict[str, PageWeight] = field(default_factory=dict)
 
@@ -67,9 +74,31 @@ class ScaleResult:
         return max(run.peak_mb for run in getattr(self, name))
 
 
-def measure(command: list[str], cwd: Path) -> Run:
+CACHE = "cache"
+"""Under the work folder: the children's XDG_CACHE_HOME, where our compiled templates go."""
+
+
+def child_environment(workdir: Path) -> dict[str, str]:
+    """What a user's build has: Python's bytecode cache on (its default; this machine's environment
+    turns it off with PYTHONDONTWRITEBYTECODE, and our template cache follows that switch) and the
+    template cache in the work folder. A fixed hash seed makes the instruction counts repeatable."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(workdir.resolve() / CACHE),
+           "PYTHONHASHSEED": "0"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def clear_caches(workdir: Path, project: Path) -> None:
+    """Forget compiled templates and the bytecode of our own modules (not the installed packages',
+    which pip compiled at install time): the state of a fresh clone."""
+    shutil.rmtree(workdir / CACHE, ignore_errors=True)
+    for folder in (REPO / "src", project / "macros"):
+        for pycache in folder.rglob("__pycache__"):
+            shutil.rmtree(pycache, ignore_errors=True)
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     """Wall time and peak resident memory of one child process (its own rusage, via wait4)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -82,10 +111,30 @@ def measure(command: list[str], cwd: Path) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: kilobytes
 
 
-def _mkdocs_build(project: Path, config: str = "mkdocs.yml") -> Run:
-    return measure(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", "site"], project
-    )
+def _build_command(config: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", "site"]
+
+
+def _mkdocs_build(project: Path, env: dict[str, str], config: str = "mkdocs.yml") -> Run:
+    return measure(_build_command(config), project, env)
+
+
+def valgrind_available() -> bool:
+    return shutil.which("valgrind") is not None
+
+
+def count_instructions(project: Path, env: dict[str, str], config: str = "mkdocs.yml") -> int:
+    """Instructions one build executes, its child processes (git) included, counted by valgrind's
+    cachegrind without cache simulation (about 20 times slower than the build)."""
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--trace-children=yes",
+               "--cachegrind-out-file=/dev/null", *_build_command(config)]
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise BenchFailed(f"{' '.join(command)} failed:\n{done.stderr[-4000:]}")
+    counts = re.findall(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if not counts:
+        raise BenchFailed(f"valgrind printed no instruction count:\n{done.stderr[-2000:]}")
+    return sum(int(count.replace(",", "")) for count in counts)
 
 
 def prepare(workdir: Path, scale: int) -> tuple[Path, Path, Counts]:
@@ -101,23 +150,34 @@ def prepare(workdir: Path, scale: int) -> tuple[Path, Path, Counts]:
     return project, plain, counts
 
 
-def bench_scale(workdir: Path, scale: int, runs: int) -> ScaleResult:
+def bench_scale(workdir: Path, scale: int, runs: int, instructions: bool) -> ScaleResult:
     project, plain, counts = prepare(workdir, scale)
     yaml_files = sorted((project / "strategy").rglob("*.yml"))
     result = ScaleResult(scale, counts, len(yaml_files), sum(p.stat().st_size for p in yaml_files))
+    env = child_environment(workdir)
     validate = [sys.executable, "-m", "strategy_as_code", "validate", "strategy"]
+    clear_caches(workdir, project)
+    result.cold = _mkdocs_build(project, env)
+    print(f"  {scale}× first build, nothing cached: {result.cold.seconds:.2f} s", flush=True)
     for number in range(1, runs + 1):
         # Interleaved, so that a burst of load on a shared machine hits both builds alike.
-        result.validate.append(measure(validate, project))
-        result.ours.append(_mkdocs_build(project))
-        result.plain.append(_mkdocs_build(plain))
-        result.plugin.append(_mkdocs_build(plain, PLUGIN_CONFIG))
+        result.validate.append(measure(validate, project, env))
+        result.ours.append(_mkdocs_build(project, env))
+        result.plain.append(_mkdocs_build(plain, env))
+        result.plugin.append(_mkdocs_build(plain, env, PLUGIN_CONFIG))
         print(
             f"  {scale}× run {number}/{runs}: validate {result.validate[-1].seconds:.2f} s, "
             f"ours {result.ours[-1].seconds:.2f} s, plain {result.plain[-1].seconds:.2f} s, "
             f"plain with the macros plugin {result.plugin[-1].seconds:.2f} s",
             flush=True,
         )
+    if instructions:
+        print(f"  {scale}× counting instructions with valgrind (about 20 times a build)", flush=True)
+        result.instructions = {
+            "ours": count_instructions(project, env),
+            "plain": count_instructions(plain, env),
+            "plugin": count_instructions(plain, env, PLUGIN_CONFIG),
+        }
     _inspect(result, project / "site", plain / "site")
     return result
 
@@ -139,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark validation, build time and page weight.")
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--instructions-up-to", type=int, default=10, metavar="SCALE",
+        help="count instructions with valgrind at scales up to this one (0: never); 100× takes about an hour",
+    )
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--workdir", type=Path, default=REPO / ".bench", help="generated projects and sites")
     parser.add_argument("--report-only", action="store_true", help="rewrite the report from the last results.json")
@@ -155,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for scale in args.scales:
         print(f"{scale}×: generating and building {args.runs} times", flush=True)
-        results.append(bench_scale(args.workdir, scale, args.runs))
+        count = scale <= args.instructions_up_to and valgrind_available()
+        results.append(bench_scale(args.workdir, scale, args.runs, count))
     after = machine()
     write_report(args.output, results, args.runs, before, after)
     saved = {"runs": args.runs, "before": before, "after": after, "results": [asdict(r) for r in results]}
@@ -168,6 +233,8 @@ def _from_json(item: dict) -> ScaleResult:
     result = ScaleResult(item["scale"], Counts(**item["counts"]), item["yaml_files"], item["yaml_bytes"], item["pages"])
     for name in ("validate", "ours", "plain", "plugin"):
         setattr(result, name, [Run(**run) for run in item[name]])
+    result.cold = Run(**item["cold"]) if item.get("cold") else None
+    result.instructions = item.get("instructions", {})
     result.search_index = tuple(item["search_index"])
     result.weights = {
         label: PageWeight(**{**weight, "external": tuple(weight["external"])}) for label, weight in item["weights"].items()

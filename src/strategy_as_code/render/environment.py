@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import (
@@ -20,9 +20,10 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from strategy_as_code import export
-from strategy_as_code.followup import assess, decimals_of, kolada_url, status_counts
+from strategy_as_code.followup import Assessment, assess, decimals_of, kolada_url, status_counts
 from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
 from strategy_as_code.markup import markdown_to_html
+from strategy_as_code.model import Indicator
 from strategy_as_code.render.chart import chart_of, marker
 from strategy_as_code.schema import schema_of
 
@@ -130,6 +131,14 @@ def template_cache() -> BytecodeCache | None:
     return FileSystemBytecodeCache(str(folder))
 
 
+@lru_cache(maxsize=4096)
+def indicator_chart(indicator: Indicator, assessment: Assessment) -> Markup:
+    """The macro ``indicator_chart`` of ``_followup.j2``, once per indicator: the indicator's page
+    and the print page show the same chart, and drawing it is a quarter of rendering the pages.
+    (Keyed by the indicator's content, which is all the chart depends on.)"""
+    return Markup(environment().get_template("_followup.j2").module.indicator_chart(indicator, assessment))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -153,7 +162,8 @@ def environment() -> Environment:
     env.globals["schema_fields"] = schema_fields
     # Follow-up: status, chart geometry and source links for templates/_followup.j2.
     env.globals.update(
-        assess=assess, status_counts=status_counts, chart_of=chart_of, marker=marker, decimals_of=decimals_of
+        assess=assess, status_counts=status_counts, chart_of=chart_of, marker=marker, decimals_of=decimals_of,
+        indicator_chart=indicator_chart,
     )
     env.filters["kolada_url"] = kolada_url
     return env
