@@ -227,3 +227,21 @@ def test_an_unreadable_file_gives_one_problem_not_one_per_reference(strategy_dir
     write(goal, goal.read_text(encoding="utf-8").replace("name: Goda", 'name: "Goda', 1))
     problem = one_problem(strategy_dir)
     assert problem.path == "strategy/goals/goda-livsvillkor.yml"
+
+
+def test_unknown_reference_in_a_large_strategy_counts_the_ids_instead_of_listing_them(tmp_path: Path):
+    from bench.generate import generate
+
+    folder = tmp_path / "strategy"
+    generate(folder, 10)
+    path = sorted((folder / "strategies").glob("*.yml"))[0]
+    text = path.read_text(encoding="utf-8")
+    first_goal = text.split("goals:")[1].split("\n")[1].strip().removeprefix("- ")
+    write(path, text.replace(f"- {first_goal}", "- finns-inte-alls", 1))
+    problem = one_problem(folder)
+    goals = len(list((folder / "goals").glob("*.yml")))
+    assert goals > 20
+    assert problem.hint == (
+        f"Skriv id för mål som finns ({goals} mål finns, med id:t i fältet id i varje fil i "
+        "strategy/goals/), eller lägg till strategy/goals/finns-inte-alls.yml."
+    )

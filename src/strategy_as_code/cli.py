@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from strategy_as_code.cli_changes import add_commands
+from strategy_as_code.cli_parser import SwedishArgumentParser
 from strategy_as_code.kinds import KINDS
 from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
@@ -39,15 +40,15 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="strategy_as_code", description="Strategin som kod.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = SwedishArgumentParser(prog="strategy_as_code", description="Strategin som kod.")
+    commands = parser.add_subparsers(dest="kommando", required=True, title="Kommandon")
     validate = commands.add_parser("validate", help="Kontrollera alla strategifiler.")
-    validate.add_argument("folder", nargs="?", default="strategy", help="Mappen med strategifilerna.")
+    validate.add_argument("folder", nargs="?", default="strategy", metavar="MAPP", help="Mappen med strategifilerna.")
     validate.set_defaults(run=_validate)
     publish = commands.add_parser("release", help="Publicera en antagen årsversion, eller utkastet.")
-    publish.add_argument("year", help='Årtalet för den antagna versionen, t.ex. 2026, eller "utkast".')
-    publish.add_argument("--remote", default="origin", help="Git-fjärren att publicera till.")
-    publish.add_argument("--branch", default="gh-pages", help="Grenen som webbplatsen publiceras på.")
+    publish.add_argument("year", metavar="ÅR", help='Årtalet för den antagna versionen, t.ex. 2026, eller "utkast".')
+    publish.add_argument("--remote", default="origin", metavar="FJÄRR", help="Git-fjärren att publicera till.")
+    publish.add_argument("--branch", default="gh-pages", metavar="GREN", help="Grenen som webbplatsen publiceras på.")
     publish.add_argument(
         "--from-tag", action="store_true",
         help="För CI: publicera från en pushad tagg vÅR som pekar på HEAD (gör inget om den redan är publicerad).",

@@ -67,8 +67,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("base", metavar="BASE", help="Den äldre revisionen, t.ex. main.")
         command.add_argument("head", metavar="HEAD", help="Den nyare revisionen, t.ex. HEAD.")
-        command.add_argument("--repo", default=".", help="Git-förrådet (standard: den aktuella mappen).")
-        command.add_argument("--folder", default="strategy", help="Strategimappen i förrådet (standard: strategy).")
-        command.add_argument("--base-label", default="", help="Namn på den äldre versionen i texten.")
-        command.add_argument("--head-label", default="", help="Namn på den nyare versionen i texten.")
+        command.add_argument("--repo", default=".", metavar="MAPP", help="Git-förrådet (standard: den här mappen).")
+        command.add_argument(
+            "--folder", default="strategy", metavar="MAPP", help="Strategimappen i förrådet (standard: strategy)."
+        )
+        command.add_argument("--base-label", default="", metavar="NAMN", help="Namn på den äldre versionen i texten.")
+        command.add_argument("--head-label", default="", metavar="NAMN", help="Namn på den nyare versionen i texten.")
         command.set_defaults(run=run)

@@ -26,6 +26,10 @@ from strategy_as_code.yamlsource import Document, parse
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
+LISTED_IDS = 20
+"""An unknown id's hint lists the existing ids of that kind up to this many."""
+
+
 def _walk(root: FilePath) -> list[tuple[str, os.DirEntry]]:
     """Every file under ``root``: its path relative to root (POSIX form) and its directory entry,
     in path order. One scandir per folder, so no extra system call per file to ask what it is
@@ -172,11 +176,15 @@ class _Loading:
                     path = (reference.field,) if index is None else (reference.field, index)
                     guess = difflib.get_close_matches(entity_id, list(known), n=1)
                     advice = f'Menade du "{guess[0]}"? ' if guess else ""
-                    existing = ", ".join(sorted(known)) or "inga ännu"
+                    folder = self.shown(folder_of(target))
+                    if len(known) <= LISTED_IDS:
+                        existing = ", ".join(sorted(known)) or "inga ännu"
+                    else:  # a large strategy: a list of hundreds of ids helps no one
+                        existing = f"{len(known)} {target.plural} finns, med id:t i fältet id i varje fil i {folder}/"
                     self.problems.append(document.problem(
                         path, f'Fältet "{reference.field}" pekar på {target.singular} "{entity_id}", som inte finns.',
                         f"{advice}Skriv id för {target.singular} som finns ({existing}), eller lägg till "
-                        f"{self.shown(folder_of(target))}/{entity_id}.yml.",
+                        f"{folder}/{entity_id}.yml.",
                     ))
 
     def _coverage(self) -> None:

@@ -1,0 +1,70 @@
+"""argparse in Swedish: a partner who mistypes `scripts/validate` or `make diff` reads the usage
+line and the error in the same language as the validator's report.
+
+argparse words its own messages in English (through gettext, with no Swedish catalogue in
+Python). This parser gives its help text and its errors in Swedish: the headings and the
+help option by replacement, the errors argparse can raise on our commands by pattern. An error
+without a pattern is shown as argparse wrote it rather than not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import NoReturn
+
+_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "det här saknas: {names}"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "okända argument: {names}"),
+    (
+        re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
+        "{name} kan inte vara {value}; välj bland {choices}",
+    ),
+    (re.compile(r"argument (?P<name>\S+): expected one argument"), "{name} behöver ett värde"),
+    (
+        re.compile(r"argument (?P<name>\S+): ignored explicit argument (?P<value>.+)"),
+        "{name} tar inget värde ({value})",
+    ),
+)
+
+_HEADINGS = (
+    ("usage: ", "Användning: "),
+    ("\npositional arguments:\n", "\nArgument:\n"),
+    ("\noptions:\n", "\nFlaggor:\n"),
+)
+
+
+def swedish_error(message: str) -> str:
+    for pattern, wording in _ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            return wording.format(**match.groupdict())
+    return message
+
+
+class SwedishArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are in Swedish; its subcommands are the same kind
+    (argparse makes subparsers of the parent's class)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="Visa den här hjälpen och avsluta.")
+
+    def format_usage(self) -> str:
+        return _swedish_headings(super().format_usage())
+
+    def format_help(self) -> str:
+        return _swedish_headings(super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {swedish_error(message)}.\nSkriv {self.prog} -h för hjälp.\n")
+
+
+def _swedish_headings(text: str) -> str:
+    for english, swedish in _HEADINGS:
+        text = text.replace(english, swedish, 1)
+    return text
