@@ -73,3 +73,16 @@ def test_help_is_swedish_throughout():
 )
 def test_error_wording(english, swedish):
     assert swedish_error(english) == swedish
+
+
+def test_wrapped_usage_lines_stay_aligned_under_the_swedish_prefix():
+    lines = run("diff", "-h").stdout.splitlines()
+    assert lines[0].startswith("Användning: strategy_as_code diff [-h]")
+    indent = len("Användning: strategy_as_code diff ")
+    assert lines[1].startswith(" " * indent + "[") and lines[1][indent] == "["
+
+
+def test_abbreviated_options_are_refused():
+    done = run("release", "2026", "--re", "x")
+    assert done.returncode == 2
+    assert "okända argument: --re x." in done.stderr

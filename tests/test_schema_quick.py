@@ -74,3 +74,25 @@ def test_quick_validator_never_accepts_what_jsonschema_refuses():
 def test_valid_files_skip_jsonschema():
     for data, name in _example_documents():
         assert schema._surely_valid(data, name, schema.SCHEMA_DIR), name
+
+
+def test_a_schema_changed_under_mkdocs_serve_is_used_by_the_quick_check_too(tmp_path):
+    """`mkdocs serve` reloads when a schema changes; the quick check must not keep the old
+    schemas its references point to (it decides alone that a file is valid)."""
+    import json
+    import shutil
+
+    import pytest
+
+    from strategy_as_code import StrategyInvalid, load_strategy_cached
+    from support import REPO
+
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    shutil.copytree(EXAMPLE, tmp_path / "strategy")
+    load_strategy_cached(tmp_path / "strategy", schema_dir=tmp_path / "schemas")
+    common = tmp_path / "schemas" / "common.schema.json"
+    data = json.loads(common.read_text(encoding="utf-8"))
+    data["$defs"]["markdown"]["oneOf"][0]["maxLength"] = 5  # every description is now too long
+    common.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(StrategyInvalid):
+        load_strategy_cached(tmp_path / "strategy", schema_dir=tmp_path / "schemas")

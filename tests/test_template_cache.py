@@ -22,6 +22,12 @@ sys.stdout.write("".join(page.content for page in generated_pages(strategy)))
 """
 
 
+def _folder(cache_home: Path) -> Path:
+    folders = list((cache_home / "strategy-as-code").glob("templates-*"))
+    assert len(folders) == 1, folders
+    return folders[0]
+
+
 def _render(cache_home: Path, *, bytecode: bool = True) -> str:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -36,7 +42,7 @@ def _render(cache_home: Path, *, bytecode: bool = True) -> str:
 
 def test_a_second_build_loads_the_compiled_templates_and_renders_the_same_pages(tmp_path):
     first = _render(tmp_path)
-    folder = tmp_path / "strategy-as-code" / "templates"
+    folder = _folder(tmp_path)
     cached = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
     assert len(cached) >= 10  # the entity page templates and the parts they import
     second = _render(tmp_path)
@@ -68,11 +74,60 @@ def test_a_cache_folder_that_cannot_be_made_means_no_cache_not_a_failed_build(tm
 
 
 def test_the_cache_lives_under_xdg_cache_home_or_the_home_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert environment_module.template_cache_folder() == tmp_path / "xdg" / "strategy-as-code" / "templates"
-    monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert environment_module.template_cache_folder() == tmp_path / "home" / ".cache" / "strategy-as-code" / "templates"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert environment_module.template_cache_folder().parent == tmp_path / "xdg" / "strategy-as-code"
+    for unset_or_relative in ("", "relative/cache"):
+        monkeypatch.setenv("XDG_CACHE_HOME", unset_or_relative)
+        folder = environment_module.template_cache_folder()
+        assert folder.parent == tmp_path / "home" / ".cache" / "strategy-as-code"
+
+
+def test_the_folder_is_named_by_jinja_release_and_the_environment_options(monkeypatch):
+    import jinja2
+
+    folder = environment_module.template_cache_folder()
+    assert folder.name.startswith(f"templates-{jinja2.__version__}-")
+    monkeypatch.setitem(environment_module._OPTIONS, "trim_blocks", False)
+    assert environment_module.template_cache_folder() != folder  # compiled code differs: another folder
+    monkeypatch.setattr(jinja2, "__version__", "9.9.9")
+    assert environment_module.template_cache_folder().name.startswith("templates-9.9.9-")
+
+
+def test_no_cache_in_a_folder_others_may_write_to(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    folder = environment_module.template_cache_folder()
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)  # as if another user had made it in a shared XDG_CACHE_HOME
+    assert environment_module.template_cache() is None
+    folder.chmod(0o700)
+    folder.parent.chmod(0o777)
+    assert environment_module.template_cache() is None
+    folder.parent.chmod(0o755)
+    assert environment_module.template_cache() is not None
+
+
+def test_no_cache_through_a_symbolic_link(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    folder = environment_module.template_cache_folder()
+    folder.parent.mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir(mode=0o700)
+    folder.symlink_to(tmp_path / "elsewhere")
+    assert environment_module.template_cache() is None
+
+
+def test_a_cache_that_cannot_be_written_costs_a_compilation_not_the_build(tmp_path, monkeypatch):
+    from jinja2 import DictLoader, Environment
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    cache = environment_module.template_cache()
+    assert cache is not None
+    environment_module.template_cache_folder().rmdir()  # gone after the check, as on a full or read-only disk
+    env = Environment(loader=DictLoader({"page.j2": "Region {{ name }}"}), bytecode_cache=cache)
+    assert env.get_template("page.j2").render(name="Sjöland") == "Region Sjöland"
 
 
 @pytest.mark.parametrize("value", ["<script>", "1, 2", "NaN) onload=alert(1"])
@@ -93,9 +148,43 @@ def test_an_edited_template_is_compiled_again(tmp_path, monkeypatch):
 
     def render(text: str) -> str:
         (templates / "page.j2").write_text(text, encoding="utf-8")
+        cache = environment_module.template_cache()
+        assert cache is not None
         # A new environment each time, as a new build process has.
-        env = Environment(loader=FileSystemLoader(templates), bytecode_cache=environment_module.template_cache())
+        env = Environment(loader=FileSystemLoader(templates), bytecode_cache=cache)
         return env.get_template("page.j2").render(name="Sjöland")
 
     assert render("Region {{ name }}") == "Region Sjöland"
     assert render("Län: {{ name }}") == "Län: Sjöland"
+
+
+def test_equal_indicators_written_with_other_decimals_get_their_own_chart():
+    """79 == 79.0 to Python, but the chart writes "79" for one and "79,0" for the other: after an
+    edit under `mkdocs serve` the chart must follow."""
+    import dataclasses
+
+    from strategy_as_code import load_strategy
+    from strategy_as_code.followup import assess
+    from strategy_as_code.render.environment import indicator_chart
+
+    indicator = load_strategy(Path(__file__).resolve().parents[1] / "strategy").indicators[0]
+
+    def rounded(kind):
+        def figure(value):
+            return None if value is None else kind(round(value))
+
+        return dataclasses.replace(
+            indicator,
+            baseline=dataclasses.replace(indicator.baseline, value=figure(indicator.baseline.value)),
+            target=dataclasses.replace(indicator.target, value=figure(indicator.target.value)),
+            values=tuple(
+                dataclasses.replace(m, value=figure(m.value), women=figure(m.women), men=figure(m.men))
+                for m in indicator.values
+            ),
+        )
+
+    whole, with_decimal = rounded(int), rounded(float)
+    assert whole == with_decimal and hash(whole) == hash(with_decimal)  # what a cache keyed on them sees
+    first, second = indicator_chart(whole, assess(whole)), indicator_chart(with_decimal, assess(with_decimal))
+    assert first != second
+    assert ",0" in second and ",0" not in first

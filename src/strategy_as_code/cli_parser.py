@@ -29,7 +29,6 @@ _ERRORS = (
 )
 
 _HEADINGS = (
-    ("usage: ", "Användning: "),
     ("\npositional arguments:\n", "\nArgument:\n"),
     ("\noptions:\n", "\nFlaggor:\n"),
 )
@@ -43,12 +42,21 @@ def swedish_error(message: str) -> str:
     return message
 
 
+class _SwedishFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        # Given here, not replaced afterwards, so that wrapped usage lines stay aligned under it.
+        super().add_usage(usage, actions, groups, "Användning: " if prefix is None else prefix)
+
+
 class SwedishArgumentParser(argparse.ArgumentParser):
     """An ArgumentParser whose help and errors are in Swedish; its subcommands are the same kind
-    (argparse makes subparsers of the parent's class)."""
+    (argparse makes subparsers of the parent's class). Options must be written out in full:
+    `release 2026 --re x` is refused, not taken as --remote."""
 
     def __init__(self, *args, **kwargs) -> None:
         add_help = kwargs.pop("add_help", True)
+        kwargs.setdefault("formatter_class", _SwedishFormatter)
+        kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, add_help=False, **kwargs)
         if add_help:
             self.add_argument("-h", "--help", action="help", help="Visa den här hjälpen och avsluta.")

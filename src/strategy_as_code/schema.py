@@ -108,6 +108,7 @@ def forget_schemas() -> None:
     _schemas.cache_clear()
     _registry.cache_clear()
     validator.cache_clear()
+    _quick_registry.cache_clear()
     _quick_validator.cache_clear()
 
 

@@ -91,7 +91,7 @@ def child_environment(workdir: Path) -> dict[str, str]:
 def clear_caches(workdir: Path, project: Path) -> None:
     """Forget compiled templates and the bytecode of our own modules (not the installed packages',
     which pip compiled at install time): the state of a fresh clone."""
-    shutil.rmtree(workdir / CACHE, ignore_errors=True)
+    shutil.rmtree(workdir / CACHE / "strategy-as-code", ignore_errors=True)
     for folder in (REPO / "src", project / "macros"):
         for pycache in folder.rglob("__pycache__"):
             shutil.rmtree(pycache, ignore_errors=True)

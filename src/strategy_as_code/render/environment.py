@@ -3,20 +3,26 @@ strategy text into safe HTML (``md``), numbers into Swedish notation and ids int
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
+import stat
 import sys
 from functools import cache, lru_cache
 from pathlib import Path
 
+import jinja2
 from jinja2 import (
     BytecodeCache,
     Environment,
     FileSystemBytecodeCache,
     PackageLoader,
     StrictUndefined,
+    Template,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from strategy_as_code import export
@@ -107,36 +113,77 @@ def schema_fields(schema_name: str) -> list[tuple[str, str, bool]]:
     return fields
 
 
+_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+"""Options of the environment. With autoescape and StrictUndefined they shape the compiled code,
+so they are part of the template cache's name."""
+
+
 def template_cache_folder() -> Path:
-    """Where compiled templates are kept: ``$XDG_CACHE_HOME/strategy-as-code/templates``
-    (``~/.cache/...`` when the variable is unset), beside pip's and pre-commit's caches."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "strategy-as-code" / "templates"
+    """Where compiled templates are kept: ``$XDG_CACHE_HOME/strategy-as-code/templates-…``
+    (``~/.cache/…`` when the variable is unset or, as the XDG specification has it, relative),
+    beside pip's and pre-commit's caches. Jinja checks each template's source checksum but not
+    its own release nor the environment's options, so both name the folder."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    shape = repr((jinja2.__version__, sorted(_OPTIONS.items()), "autoescape", "StrictUndefined"))
+    fingerprint = hashlib.sha256(shape.encode()).hexdigest()[:12]
+    return Path(base) / "strategy-as-code" / f"templates-{jinja2.__version__}-{fingerprint}"
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Jinja's file cache, except that a cache that cannot be written (a full disk, a read-only
+    mount) costs a compilation, never the build."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _private_folder(folder: Path) -> bool:
+    """The folder and its parent are directories (not links) of this user that no one else may
+    write to: compiled templates are code the build runs, and a cache folder in a shared place
+    (XDG_CACHE_HOME=/tmp) must not let another user plant it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for path in (folder, folder.parent):
+            status = os.lstat(path)
+            if not stat.S_ISDIR(status.st_mode) or status.st_mode & 0o022:
+                return False
+            if hasattr(os, "getuid") and status.st_uid != os.getuid():
+                return False
+        return os.access(folder, os.W_OK | os.X_OK)
+    except OSError:
+        return False
 
 
 def template_cache() -> BytecodeCache | None:
     """Compiled templates kept between builds, as Python keeps compiled modules in __pycache__.
     Compiling our templates is most of the fixed cost of a small strategy's build (about 0.2 s of
     2); loading them from the cache takes milliseconds. Jinja stores each template with its
-    source's checksum and its own version, so an edited template or an upgraded Jinja is simply
-    compiled again. Off, like Python's own cache, when PYTHONDONTWRITEBYTECODE is set, and
-    when the folder cannot be created: a build never fails for want of a cache."""
+    source's checksum, so an edited template is compiled again. Off, like Python's own cache,
+    when PYTHONDONTWRITEBYTECODE is set; off when the folder is not ours alone; a build never
+    fails for want of a cache."""
     if sys.dont_write_bytecode:
         return None
     folder = template_cache_folder()
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
+    if not _private_folder(folder):
         return None
-    return FileSystemBytecodeCache(str(folder))
+    return _TemplateCache(str(folder))
+
+
+def indicator_chart(indicator: Indicator, assessment: Assessment) -> Markup:
+    """The macro ``indicator_chart`` of ``_followup.j2``, once per indicator: the indicator's page
+    and the print page show the same chart, and drawing it is a quarter of rendering the pages."""
+    # The template object is part of the key: Jinja gives a new one when the file changed.
+    return _chart(environment().get_template("_followup.j2"), indicator, assessment, decimals_of(indicator))
 
 
 @lru_cache(maxsize=4096)
-def indicator_chart(indicator: Indicator, assessment: Assessment) -> Markup:
-    """The macro ``indicator_chart`` of ``_followup.j2``, once per indicator: the indicator's page
-    and the print page show the same chart, and drawing it is a quarter of rendering the pages.
-    (Keyed by the indicator's content, which is all the chart depends on.)"""
-    return Markup(environment().get_template("_followup.j2").module.indicator_chart(indicator, assessment))
+def _chart(template: Template, indicator: Indicator, assessment: Assessment, decimals: int) -> Markup:
+    """Keyed by the indicator's content, which is all the chart depends on, and by its decimals:
+    79 and 79.0 are equal to Python but written "79" and "79,0"."""
+    return Markup(template.module.indicator_chart(indicator, assessment))
 
 
 @cache
@@ -146,9 +193,7 @@ def environment() -> Environment:
         bytecode_cache=template_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **_OPTIONS,
     )
     env.filters["md"] = markdown_to_html
     env.filters["num"] = swedish_number
