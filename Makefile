@@ -48,8 +48,9 @@ test: $(STAMP)
 ## bench: validation and build time, memory and page weight at several scales; writes BENCHMARKS.md
 SCALES ?= 1 10 100
 RUNS ?= 3
+INSTRUCTIONS ?= 10
 bench: $(STAMP)
-	scripts/bench --scales $(SCALES) --runs $(RUNS)
+	scripts/bench --scales $(SCALES) --runs $(RUNS) --instructions-up-to $(INSTRUCTIONS)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .bench
