@@ -80,7 +80,7 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
         "",
         f"Written by `make bench` (`tests/bench/run.py`) on {datetime.date.today().isoformat()} from commit "
         f"{before.get('commit') or _commit()}: {runs} run(s) per scale, median time, highest peak memory. Regenerate with "
-        "`make bench` (`SCALES=\"1 10\" RUNS=1` for a quick look). How it measures, what the profiles "
+        "`make bench` (`SCALES=\"1 10\" RUNS=1 INSTRUCTIONS=0` for a quick look). How it measures, what the profiles "
         "showed and what was changed: `tests/bench/README.md`.",
         "",
         f"- **Machine:** {before['cpu']}, {before['memory']} RAM; {before['system']}; Python {before['python']}.",
@@ -92,7 +92,7 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
         lines += [
             "",
             "**Measured on a busy machine**: other jobs were running, so absolute times are inflated and the "
-            "ratios vary by ±10 % from run to run. The figures to go by come from a quiet machine.",
+            "time ratios vary by a fifth or more from run to run; the instruction counts below do not.",
         ]
     lines += [
         "",
@@ -136,7 +136,7 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
             "",
             "### Instructions",
             "",
-            "Times on this shared virtual machine vary by up to a fifth from one run to the next, even in CPU "
+            "Times on this shared virtual machine vary by a fifth or more from one run to the next, even in CPU "
             "time (the host's other guests change how fast a core runs), which is more than the 15 % being "
             "measured. valgrind counts the instructions each build executes, git included; the count is the "
             "same to a thousandth on every run, busy machine or not. One run each, after the timed runs "
@@ -155,6 +155,13 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
     if growth:
         steps = "; ".join(f"{a}× → {b}×: k = {k:.2f}" for a, b, k in growth)
         lines += ["", f"Growth of our build time with the number of pages (time ∝ pages^k, k = 1 is linear): {steps}."]
+        counted_steps = [
+            (a.scale, b.scale, math.log(b.instructions["ours"] / a.instructions["ours"]) / math.log(b.pages / a.pages))
+            for a, b in itertools.pairwise(results) if a.instructions and b.instructions
+        ]
+        if counted_steps:
+            steps = "; ".join(f"{a}× → {b}×: k = {k:.2f}" for a, b, k in counted_steps)
+            lines[-1] += f" In instructions: {steps}."
     lines += [
         "",
         "## Page weight on first load",

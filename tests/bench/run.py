@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -111,8 +112,8 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: kilobytes
 
 
-def _build_command(config: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", "site"]
+def _build_command(config: str, site: str = "site") -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", site]
 
 
 def _mkdocs_build(project: Path, env: dict[str, str], config: str = "mkdocs.yml") -> Run:
@@ -123,11 +124,11 @@ def valgrind_available() -> bool:
     return shutil.which("valgrind") is not None
 
 
-def count_instructions(project: Path, env: dict[str, str], config: str = "mkdocs.yml") -> int:
+def count_instructions(project: Path, env: dict[str, str], config: str = "mkdocs.yml", site: str = "site") -> int:
     """Instructions one build executes, its child processes (git) included, counted by valgrind's
     cachegrind without cache simulation (about 20 times slower than the build)."""
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--trace-children=yes",
-               "--cachegrind-out-file=/dev/null", *_build_command(config)]
+               "--cachegrind-out-file=/dev/null", *_build_command(config, site)]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     if done.returncode:
         raise BenchFailed(f"{' '.join(command)} failed:\n{done.stderr[-4000:]}")
@@ -173,11 +174,12 @@ def bench_scale(workdir: Path, scale: int, runs: int, instructions: bool) -> Sca
         )
     if instructions:
         print(f"  {scale}× counting instructions with valgrind (about 20 times a build)", flush=True)
-        result.instructions = {
-            "ours": count_instructions(project, env),
-            "plain": count_instructions(plain, env),
-            "plugin": count_instructions(plain, env, PLUGIN_CONFIG),
-        }
+        # Side by side, each into its own site folder: a count does not depend on what else runs.
+        builds = {"ours": (project, "mkdocs.yml"), "plain": (plain, "mkdocs.yml"), "plugin": (plain, PLUGIN_CONFIG)}
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            futures = {name: pool.submit(count_instructions, folder, env, config, f"site-{name}")
+                       for name, (folder, config) in builds.items()}
+            result.instructions = {name: future.result() for name, future in futures.items()}
     _inspect(result, project / "site", plain / "site")
     return result
 
