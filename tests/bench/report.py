@@ -65,12 +65,13 @@ def _giga(count: int) -> str:
     return f"{count / 1e9:.2f} × 10⁹"
 
 
-def _growth(results, attribute: str) -> list[tuple[int, int, float]]:
-    """(scale a, scale b, exponent k) with time_b / time_a = (pages_b / pages_a) ** k; k = 1 is linear."""
+def _growth(results, cost) -> list[tuple[int, int, float]]:
+    """(scale a, scale b, exponent k) with cost_b / cost_a = (pages_b / pages_a) ** k; k = 1 is linear.
+    ``cost`` gives a result's figure, or None where it has none (that step is left out)."""
     steps = []
     for a, b in itertools.pairwise(results):
-        k = math.log(b.median(attribute) / a.median(attribute)) / math.log(b.pages / a.pages)
-        steps.append((a.scale, b.scale, k))
+        if cost(a) and cost(b):
+            steps.append((a.scale, b.scale, math.log(cost(b) / cost(a)) / math.log(b.pages / a.pages)))
     return steps
 
 
@@ -151,14 +152,11 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
                 f"| {r.scale}× | {_giga(n['ours'])} | {_giga(n['plain'])} | {_giga(n['plugin'])} | "
                 f"{n['ours'] / n['plain']:.3f} | {n['plugin'] / n['plain']:.3f} |"
             )
-    growth = _growth(results, "ours")
+    growth = _growth(results, lambda r: r.median("ours"))
     if growth:
         steps = "; ".join(f"{a}× → {b}×: k = {k:.2f}" for a, b, k in growth)
         lines += ["", f"Growth of our build time with the number of pages (time ∝ pages^k, k = 1 is linear): {steps}."]
-        counted_steps = [
-            (a.scale, b.scale, math.log(b.instructions["ours"] / a.instructions["ours"]) / math.log(b.pages / a.pages))
-            for a, b in itertools.pairwise(results) if a.instructions and b.instructions
-        ]
+        counted_steps = _growth(results, lambda r: r.instructions.get("ours"))
         if counted_steps:
             steps = "; ".join(f"{a}× → {b}×: k = {k:.2f}" for a, b, k in counted_steps)
             lines[-1] += f" In instructions: {steps}."
