@@ -3,7 +3,9 @@ entity, and list those pages in the navigation under their overview page (up to 
 
 Flow: on_config (load + validate, or abort with every problem; render the entity pages, the
 version pages and the open data; extend nav; expose settings to the theme) -> on_files (add the
-generated files). Everything is rendered by the core; this file only hands it to MkDocs.
+generated files) -> on_page_content (put the shield's pieces back into each page's HTML).
+Everything is rendered by the core; this file only hands it to MkDocs. MkDocs' Markdown parser
+sees fixed headings and the shield's tokens, never text from the strategy (render/shield.py).
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ from mkdocs.structure.files import File, InclusionLevel
 from strategy_as_code import StrategyInvalid, export, load_strategy_cached, site_strategy_folder
 from strategy_as_code.kinds import KINDS
 from strategy_as_code.render.links import overview_path
+from strategy_as_code.render.shield import Shield
 from strategy_as_code.render.site import generated_pages
 from strategy_as_code.versions import repository_of
 
 _pages = []
 _data_files: dict[str, bytes] = {}
+
+SHIELD = "rus_shield"
+"""Key of this build's shield in ``config.extra``, where the macros (macros/main.py) find it too."""
 
 NAV_LIMIT = 50
 """A section lists its entities' pages in the navigation only up to this many. The theme writes
@@ -35,8 +41,9 @@ def on_config(config):
     except StrategyInvalid as invalid:
         raise Abort("\n" + invalid.report()) from None
     repo = repository_of(folder)
+    shield = config.extra[SHIELD] = Shield()
     _pages[:] = generated_pages(
-        strategy, repo=repo, folder=folder.resolve().relative_to(repo).as_posix() if repo else "strategy",
+        strategy, shield, repo=repo, folder=folder.resolve().relative_to(repo).as_posix() if repo else "strategy",
         # !ENV values are read as YAML, so a year arrives as a number.
         version=str(config.extra.get("rus_version") or ""), status=str(config.extra.get("rus_version_status") or ""),
     )
@@ -85,3 +92,7 @@ def on_files(files, config):
     for path, content in _data_files.items():
         files.append(File.generated(config, f"data/{path}", content=content))
     return files
+
+
+def on_page_content(html, page, config, files):
+    return config.extra[SHIELD].reveal(html)

@@ -1,5 +1,7 @@
 """mkdocs-macros entry point: every fragment template of the core becomes a macro, so that
-``docs/*.md`` can write ``{{ strategy_matrix() }}``. Fragments are escaped HTML already.
+``docs/*.md`` can write ``{{ strategy_matrix() }}``. Fragments are escaped HTML already, and a
+macro returns only the shield's token for it: the HTML goes back in after MkDocs has parsed the
+page's Markdown (hooks.py), so no strategy text is ever read as Markdown (render/shield.py).
 
 The strategy is loaded (and cached) by the core; ``hooks.py`` beside this file adds the
 generated pages. Both stop the build with the validator's Swedish report, never a traceback.
@@ -22,7 +24,8 @@ def define_env(env) -> None:
 
     def register(name: str) -> None:
         def macro() -> str:
-            return render_fragment(strategy, name, env.page.url)
+            # The shield is made by hooks.py's on_config, which runs after this plugin's.
+            return env.conf.extra["rus_shield"].hide(render_fragment(strategy, name, env.page.url))
 
         env.macro(macro, name)
 

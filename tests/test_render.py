@@ -11,6 +11,7 @@ from strategy_as_code.model import Goal, Source, Text
 from strategy_as_code.render.environment import swedish_date, swedish_number
 from strategy_as_code.render.fragments import render_fragment
 from strategy_as_code.render.pages import entity_pages
+from strategy_as_code.render.shield import Shield
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -41,8 +42,9 @@ def test_hostile_names_are_escaped_in_pages_and_front_matter():
     )
     object.__setattr__(strategy, "goals", (hostile, *strategy.goals[1:]))
     strategy._index["goals"][goal.id] = hostile
-    page = next(p for p in entity_pages(strategy) if p.entity_id == goal.id and p.kind == "goals")
-    front_matter, _, body = page.content.partition("\n---\n")
+    shield = Shield()
+    page = next(p for p in entity_pages(strategy, shield) if p.entity_id == goal.id and p.kind == "goals")
+    front_matter, _, body = shield.reveal(page.content).partition("\n---\n")
     assert 'title: "&lt;/title&gt;&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"' in front_matter
     assert "<script" not in body and "<iframe" not in body and "<b>" not in body
     assert "&lt;b&gt;sammanfattning&lt;/b&gt;" in body
@@ -52,7 +54,7 @@ def test_hostile_names_are_escaped_in_pages_and_front_matter():
 
 def test_generated_pages_never_run_macros():
     strategy = load_strategy(REPO / "strategy")
-    for page in entity_pages(strategy):
+    for page in entity_pages(strategy, Shield()):
         assert "\nrender_macros: false" in page.content.split("\n---\n")[0]
 
 

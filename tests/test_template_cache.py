@@ -16,9 +16,11 @@ from strategy_as_code.render import environment as environment_module
 RENDER_ALL = """
 import sys
 from strategy_as_code import load_strategy
+from strategy_as_code.render.shield import Shield
 from strategy_as_code.render.site import generated_pages
 strategy = load_strategy(sys.argv[1])
-sys.stdout.write("".join(page.content for page in generated_pages(strategy)))
+shield = Shield()
+sys.stdout.write("".join(shield.reveal(page.content) for page in generated_pages(strategy, shield)))
 """
 
 

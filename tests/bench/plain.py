@@ -19,6 +19,7 @@ from mkdocs.utils.meta import get_data
 
 from strategy_as_code import load_strategy
 from strategy_as_code.render.fragments import fragment_names, render_fragment
+from strategy_as_code.render.shield import Shield
 from strategy_as_code.render.site import generated_pages
 
 BASE_CONFIG = "base.yml"
@@ -38,9 +39,11 @@ def write_plain_project(project: Path, target: Path) -> Path:
 
     shutil.copytree(source_docs, docs, ignore=shutil.ignore_patterns("*.md"))
     shutil.copytree(project / "overrides", target / "overrides")
-    pages = generated_pages(strategy)
+    shield = Shield()
+    pages = generated_pages(strategy, shield)
     for page in pages:
-        _write(docs / page.src_uri, page.content)
+        # Without our hooks nothing would reveal the tokens: the twin gets the HTML in place.
+        _write(docs / page.src_uri, shield.reveal(page.content))
     for markdown_file in sorted(source_docs.rglob("*.md")):
         src_uri = markdown_file.relative_to(source_docs).as_posix()
         url = File(src_uri, str(source_docs), "", use_directory_urls=config.use_directory_urls).url

@@ -10,6 +10,7 @@ from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.render.environment import environment
 from strategy_as_code.render.links import Linker
 from strategy_as_code.render.pages import GeneratedPage
+from strategy_as_code.render.shield import Shield
 from strategy_as_code.versions import adopted_versions, previous_version
 
 CHANGES_PAGE = "andringar"
@@ -17,7 +18,7 @@ ARCHIVE_PAGE = "versioner"
 
 
 def version_pages(
-    strategy: RegionalStrategy, *, repo: Path | None, folder: str, version: str, status: str
+    strategy: RegionalStrategy, shield: Shield, *, repo: Path | None, folder: str, version: str, status: str
 ) -> list[GeneratedPage]:
     """``version`` is this build's version (a year, ``utkast`` or empty for a local build) and
     ``status`` ``antagen``, ``utkast`` or empty."""
@@ -46,11 +47,11 @@ def version_pages(
         else:
             changes = compare(old, strategy)
             context.update(changes=changes, changes_html=render_changes_html(changes, Linker(changes_path)))
-    changes_page = env.get_template("pages/changes.md.j2").render(link=Linker(changes_path), **context)
+    changes_page = shield.page(env.get_template("pages/changes.md.j2").render(link=Linker(changes_path), **context))
     archive_path = f"{ARCHIVE_PAGE}/"
-    archive_page = env.get_template("pages/versions.md.j2").render(
+    archive_page = shield.page(env.get_template("pages/versions.md.j2").render(
         strategy=strategy, versions=versions, current=version, status=status, link=Linker(archive_path)
-    )
+    ))
     return [
         GeneratedPage("history", CHANGES_PAGE, f"{CHANGES_PAGE}.md", changes_path, "Vad har ändrats?", "",
                       changes_page),

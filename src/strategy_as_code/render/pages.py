@@ -1,7 +1,8 @@
 """One Markdown page per goal, strategy, action, indicator, partner and decision.
 
-The page's text is final HTML inside Markdown (escaped and sanitised here), with fixed Swedish
-headings as Markdown so that the site engine builds the table of contents and search sections.
+A template renders the whole page as HTML (escaped and sanitised), with fixed Swedish section
+headings as ``<h2>`` lines; the shield hands the site engine only those headings, as Markdown for
+its table of contents and search sections, and tokens for the HTML (render/shield.py).
 The front matter turns macro rendering off: text from a pull request is never run as Jinja.
 """
 
@@ -13,6 +14,7 @@ from strategy_as_code.kinds import KINDS
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.render.environment import environment
 from strategy_as_code.render.links import Linker, entity_path, source_uri
+from strategy_as_code.render.shield import Shield
 
 STATUS_CLASSES = {"planerad": "planned", "pågående": "ongoing", "pausad": "paused", "avslutad": "done"}
 
@@ -30,6 +32,7 @@ class GeneratedPage:
     source_path: str
     """The YAML file it was generated from, for "propose a change" links."""
     content: str
+    """Markdown for the site engine: front matter, headings and the shield's tokens."""
 
 
 def _context(strategy: RegionalStrategy, kind: str, item) -> dict:
@@ -65,7 +68,7 @@ _TEMPLATES = {
 }
 
 
-def entity_pages(strategy: RegionalStrategy) -> list[GeneratedPage]:
+def entity_pages(strategy: RegionalStrategy, shield: Shield) -> list[GeneratedPage]:
     env = environment()
     pages = []
     for kind in KINDS:
@@ -74,9 +77,9 @@ def entity_pages(strategy: RegionalStrategy) -> list[GeneratedPage]:
         template = env.get_template(f"pages/{_TEMPLATES[kind.key]}.md.j2")
         for item in strategy.all(kind.key):
             path = entity_path(kind.key, item.id)
-            content = template.render(
+            content = shield.page(template.render(
                 strategy=strategy, item=item, link=Linker(path), **_context(strategy, kind.key, item)
-            )
+            ))
             pages.append(GeneratedPage(
                 kind.key, item.id, source_uri(kind.key, item.id), path, str(item.name), item.source.path, content,
             ))

@@ -8,10 +8,13 @@ from pathlib import Path
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.render.history import version_pages
 from strategy_as_code.render.pages import GeneratedPage, entity_pages
+from strategy_as_code.render.shield import Shield
 
 
 def generated_pages(
-    strategy: RegionalStrategy, *, repo: Path | None = None, folder: str = "strategy", version: str = "",
-    status: str = "",
+    strategy: RegionalStrategy, shield: Shield, *, repo: Path | None = None, folder: str = "strategy",
+    version: str = "", status: str = "",
 ) -> list[GeneratedPage]:
-    return entity_pages(strategy) + version_pages(strategy, repo=repo, folder=folder, version=version, status=status)
+    return entity_pages(strategy, shield) + version_pages(
+        strategy, shield, repo=repo, folder=folder, version=version, status=status,
+    )
