@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate release draft lint bench clean
+.PHONY: serve build test validate release draft lint bench clean golden
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: $(STAMP)
 	$(BIN)/ruff check src macros tests
 	$(BIN)/yamllint --strict strategy
 	$(BIN)/python -m pytest
+
+## golden: write the golden files of tests/golden/ anew after a deliberate change of output (review with git diff)
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 ## bench: validation and build time, memory and page weight at several scales; writes BENCHMARKS.md
 SCALES ?= 1 10 100

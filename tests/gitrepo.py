@@ -36,8 +36,9 @@ class StrategyRepo:
         (self.strategy / relative).write_text(text, encoding="utf-8")
 
 
-def new_repo(root: Path, *, with_strategy: bool = True) -> StrategyRepo:
-    """A repository whose first commit (branch ``main``) holds the example strategy."""
+def new_repo(root: Path, *, with_strategy: bool = True, source: Path = EXAMPLE) -> StrategyRepo:
+    """A repository whose first commit (branch ``main``) holds the example strategy (or
+    ``source``)."""
     root.mkdir(parents=True, exist_ok=True)
     repo = StrategyRepo(root)
     repo.git("init", "--quiet", "--initial-branch=main")
@@ -45,7 +46,7 @@ def new_repo(root: Path, *, with_strategy: bool = True) -> StrategyRepo:
     repo.git("config", "user.email", "testare@example.invalid")
     repo.git("config", "commit.gpgsign", "false")
     if with_strategy:
-        shutil.copytree(EXAMPLE, repo.strategy)
+        shutil.copytree(source, repo.strategy)
     else:
         (root / "README.md").write_text("Strategin skrivs snart.\n", encoding="utf-8")
     repo.commit("Första versionen")

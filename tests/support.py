@@ -15,6 +15,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "strategy"
+FIXTURE = REPO / "tests" / "fixtures" / "sjoland"
+"""A frozen copy of the example, for tests whose expected output must not change with it."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "macros", "strategy", "schemas", "src")
 
