@@ -1,0 +1,103 @@
+"""What the search costs a visitor, measured in a real browser (Debian's Chromium, as in the
+browser tests) on the built site served on localhost: the bytes of the search's files fetched when
+the start page loads (none: the index waits for the field), when the search field gets focus, and
+for a first query, for each of a few queries in a fresh browser with an empty cache.
+
+Each file counts as a host that compresses text sends it: gzip at level 6, or as it is where that
+is smaller (Pagefind compresses its index, metadata and fragments itself)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bench.weight import gzip_size
+from support import CHROMIUM, CHROMIUM_ARGS, serve
+
+QUERIES = ("kommunerna", "kompetensförsörjning", "utveckling", "2030")
+"""Words every generated strategy uses (tests/bench/vocabulary.py), from rare to everywhere, and a year."""
+
+BUNDLE = "pagefind/"
+
+
+@dataclass(frozen=True)
+class SearchWeight:
+    bundle_files: int
+    bundle_bytes: int
+    """Files and raw bytes of the search folder on disk (all of it, never fetched whole)."""
+    on_load: int
+    """Search files fetched when the start page loads (the target is none)."""
+    on_focus: int
+    """Fetched when the search field gets focus: Pagefind's code and the index's metadata."""
+    first_query: int
+    """Fetched from focus until the first query's results are shown (what on_focus fetched
+    included), for the costliest of the queries."""
+    query: str
+    """That query."""
+    vocabulary: int
+    """Of those, the vocabulary for "Menade du …?" (fetched with the first query)."""
+
+
+def wire_size(path: Path) -> int:
+    return min(path.stat().st_size, gzip_size(path))
+
+
+def measure_search(site: Path) -> SearchWeight:
+    from playwright.sync_api import expect, sync_playwright
+
+    files = [path for path in (site / BUNDLE).rglob("*") if path.is_file()]
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            costs = []
+            for query in QUERIES:
+                context = browser.new_context()
+                fetched: list[str] = []
+                context.on("requestfinished", lambda request, fetched=fetched: fetched.append(request.url))
+                page = context.new_page()
+                page.goto(base)
+                page.wait_for_load_state("networkidle")
+                on_load = _bytes(site, base, fetched)
+                fetched.clear()
+                field = page.get_by_role("searchbox", name="Sök")
+                field.focus()
+                _settle(page, fetched, lambda: any(url.endswith(".pf_meta") for url in fetched))
+                on_focus = _bytes(site, base, fetched)
+                field.fill(query)
+                expect(page.get_by_role("status")).not_to_have_text("", timeout=60_000)
+                _settle(page, fetched, lambda: True)
+                vocabulary = _bytes(site, base, [url for url in fetched if "/vocabulary/" in url])
+                costs.append((_bytes(site, base, fetched), query, on_load, on_focus, vocabulary))
+                context.close()
+        finally:
+            browser.close()
+    first_query, query, on_load, on_focus, vocabulary = max(costs)
+    return SearchWeight(
+        len(files), sum(path.stat().st_size for path in files), max(cost[2] for cost in costs), on_focus,
+        first_query, query, vocabulary,
+    )
+
+
+def _settle(page, fetched: list[str], ready, quiet_ms: int = 700, limit_ms: int = 60_000) -> None:
+    """Wait until ``ready()`` and no request has finished for ``quiet_ms`` (the page's load state
+    cannot tell: it was reached long before)."""
+    waited = 0
+    while waited < limit_ms:
+        count = len(fetched)
+        page.wait_for_timeout(quiet_ms)
+        waited += quiet_ms
+        if count == len(fetched) and ready():
+            return
+
+
+def _bytes(site: Path, base: str, urls: list[str]) -> int:
+    """Wire bytes of the search's files among ``urls`` (each file once: a browser caches it)."""
+    paths = set()
+    for url in urls:
+        if not url.startswith(base):
+            continue
+        path = unquote(urlsplit(url).path).lstrip("/")
+        if path.startswith(BUNDLE) and (site / path).is_file():
+            paths.add(site / path)
+    return sum(wire_size(path) for path in paths)
