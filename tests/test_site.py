@@ -8,6 +8,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from strategy_as_code.search_index import indexed_pages
 from support import REPO, build, copy_project
 
 
@@ -113,20 +114,30 @@ def test_internal_links_all_resolve(site: Path):
 
 
 def test_search_index_holds_generated_pages_in_swedish(site: Path):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["sv"]
-    assert index["config"]["pipeline"] == ["stopWordFilter"]
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"mal/goda-livsvillkor/", "aktorer/", "beslut/"} <= locations
-    assert "skriv-ut/" not in locations  # the print page repeats everything; each part has its page
-    text = " ".join(doc["text"] for doc in index["docs"]).lower()
-    assert "kompetensförsörjning" in text
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]  # one index, stemmed as Swedish
+    pages = {page["url"]: page for page in indexed_pages(bundle)}
+    assert {"/mal/goda-livsvillkor/", "/aktorer/", "/beslut/", "/indikatorer/forvarvsfrekvens/"} <= set(pages)
+    # The print page repeats everything (each part has its page); the 404 page is no answer.
+    assert not {"/skriv-ut/", "/404.html"} & set(pages)
+    assert entry["languages"]["sv"]["page_count"] == len(pages) == len(list(site.rglob("index.html"))) - 1
+    assert pages["/mal/goda-livsvillkor/"]["meta"]["title"] == "Goda livsvillkor för regionens invånare"
+    # A decision's diarienummer is searchable metadata as well as text.
+    decision = pages["/beslut/antagande-rus-2030/"]
+    assert "RS 2020/00412" in decision["meta"]["description"] and "RS 2020/00412" in decision["content"]
+    assert "kompetensförsörjning" in " ".join(page["content"] for page in pages.values()).lower()
+    # Nothing of Material's lunr search is built any more.
+    assert not (site / "search").exists()
 
 
 def test_theme_interface_is_swedish(site: Path):
     html = page(site, "")
     assert html.find("html")["lang"] == "sv"
-    assert html.select_one("input.md-search__input")["placeholder"] == "Sök"
+    search = html.select_one("[data-rus-search]")
+    assert search.select_one("input#rus-search-input")["placeholder"] == "Sök"
+    assert search.select_one("label[for=rus-search-input]").get_text() == "Sök"
+    assert search.select_one(".rus-search__more").get_text() == "Visa fler träffar"
 
 
 def test_invalid_strategy_fails_the_build_with_the_validator_message(tmp_path: Path):

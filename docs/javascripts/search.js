@@ -55,8 +55,15 @@
     return pagefind;
   }
 
-  // The site's words that begin with the letter `first`, most frequent first: one small file
-  // per letter (search_index.py), each fetched once and only when a query begins a word so.
+  // Without diacritics: Pagefind finds "länsstyrelsen" for "lanstyrelsen" too, so the
+  // suggestions compare words as it does.
+  function plain(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "");
+  }
+
+  // The site's words that begin with the letter `first` (without diacritics: a, å and ä share a
+  // file), most frequent first, each with its plain form: one small file per letter
+  // (search_index.py), fetched once and only when a query begins a word so.
   const vocabularies = new Map();
   function loadVocabulary(first) {
     if (!vocabularies.has(first)) {
@@ -66,7 +73,8 @@
         fetch(new URL(`vocabulary/${name}`, bundle))
           .then((response) => (response.ok ? response.json() : { words: [] }))
           .then((data) => (Array.isArray(data.words) ? data.words : []))
-          .catch(() => []),
+          .catch(() => [])
+          .then((words) => words.map((word) => [word, plain(word)])),
       );
     }
     return vocabularies.get(first);
@@ -104,17 +112,17 @@
     const limit = word.length <= 4 ? 1 : 2;
     let best = null;
     let bestDistance = limit + 1;
-    for (const candidate of words) {
-      if (candidate.startsWith(word)) return null;
+    for (const [candidate, candidatePlain] of words) {
+      if (candidatePlain.startsWith(word)) return null;
       // Ask only for better than the best so far: most candidates fail on their length alone.
-      const d = distance(word, candidate, bestDistance - 1);
+      const d = distance(word, candidatePlain, bestDistance - 1);
       if (d < bestDistance) {
-        best = candidate;
+        best = [candidate, candidatePlain];
         bestDistance = d;
       }
     }
-    if (best && found && word.startsWith(best)) return null;
-    return best;
+    if (!best || (found && word.startsWith(best[1]))) return null;
+    return best[0];
   }
 
   async function suggestion(query, found) {
@@ -122,7 +130,7 @@
     const parts = query.split(/(\s+)/);
     const fixed = await Promise.all(
       parts.map(async (part) => {
-        const word = part.toLocaleLowerCase("sv");
+        const word = plain(part.toLocaleLowerCase("sv"));
         if (!WORD.test(word)) return part;
         const better = closest(word, await loadVocabulary(word[0]), found);
         if (!better) return part;

@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,9 +32,10 @@ BUNDLE = "pagefind"
 """The folder of the site that holds the index, Pagefind's scripts and our vocabulary."""
 
 VOCABULARY = "vocabulary"
-"""The vocabulary's folder inside the bundle: one file per first letter, named by the letter's
-code point in hexadecimal (``6b.json`` for k, ``e5.json`` for å), so that a query fetches only
-the words that begin as its own do (docs/javascripts/search.js)."""
+"""The vocabulary's folder inside the bundle: one file per first letter without diacritics (a, å
+and ä together, as Pagefind matches them), named by its code point in hexadecimal (``6b.json``
+for k, ``61.json`` for a, å and ä), so that a query fetches only the words that begin as its own
+do (docs/javascripts/search.js)."""
 
 EXCLUDED = ("del", ".rus-links__summary")
 """What Pagefind leaves out, as CSS selectors (an element name or one class): wording a change
@@ -65,6 +67,8 @@ often, and the file stays small however large the strategy grows."""
 EN_DASH = "\u2013"
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 _WORD = re.compile(r"[^\W\d_]{3,40}")
+_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*")
+"""Web and e-mail addresses, whose pieces ("https", "lansstyrelsen") are no words to suggest."""
 
 
 class SearchIndexFailed(Exception):
@@ -94,7 +98,7 @@ def index_site(site: Path) -> SearchIndex:
         _run_pagefind(copy, bundle, cwd=Path(scratch))
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
-    texts = indexed_texts(bundle)
+    texts = [page["content"] for page in indexed_pages(bundle)]
     words = vocabulary(texts)
     write_vocabulary(bundle / VOCABULARY, words)
     return SearchIndex(pages=len(texts), words=len(words))
@@ -115,31 +119,31 @@ def for_indexing(html: str) -> str:
     return "".join(parts) + html[done:] if parts else html
 
 
-def indexed_texts(bundle: Path) -> list[str]:
-    """The text of each page as Pagefind indexed it (its ``content``), read from the bundle's
-    fragments: the pages it left out, the navigation, ignored and excluded elements are not in it.
-    A fragment is ``pagefind_dcd`` and the page's JSON, gzip-compressed (Pagefind 1.5's output)."""
-    texts = []
+def indexed_pages(bundle: Path) -> list[dict]:
+    """Each indexed page as Pagefind stored it (``url``, ``content``, ``meta`` …), read from the
+    bundle's fragments: pages it left out, the navigation, ignored and excluded elements are not
+    in them. A fragment is ``pagefind_dcd`` and the page's JSON, gzip-compressed (Pagefind 1.5)."""
+    pages = []
     for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         if not data.startswith(FRAGMENT_SIGNATURE):
             raise SearchIndexFailed(f"Sökindexet kunde inte läsas: {fragment.name} har ett okänt format. "
                                     "Har Pagefind bytt version utan att search_index.py har följt med?")
-        texts.append(json.loads(data[len(FRAGMENT_SIGNATURE):])["content"])
-    return texts
+        pages.append(json.loads(data[len(FRAGMENT_SIGNATURE):]))
+    return pages
 
 
 def vocabulary(texts: Iterable[str], limit: int = VOCABULARY_LIMIT) -> list[str]:
     """The words of the texts in lower case, most frequent first (ties alphabetically, so that the
-    same site gives the same file): letters only, at least three of them."""
-    counts = Counter(word for text in texts for word in _WORD.findall(text.lower()))
+    same site gives the same file): letters only, at least three of them, none from an address."""
+    counts = Counter(word for text in texts for word in _WORD.findall(_ADDRESS.sub(" ", text.lower())))
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [word for word, _ in ranked[:limit]]
 
 
 def vocabulary_file(word: str) -> str:
     """The file of the vocabulary that holds ``word``."""
-    return f"{ord(word[0]):x}.json"
+    return f"{ord(unicodedata.normalize('NFD', word)[0]):x}.json"
 
 
 def write_vocabulary(folder: Path, words: list[str]) -> None:

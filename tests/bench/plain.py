@@ -2,7 +2,8 @@
 
 Every page our build would produce (the generated entity pages and the overview pages with
 their macros already expanded) is written to a docs folder, and a ``mkdocs.yml`` that inherits
-ours drops the macros plugin and the hooks and spells out the navigation our hooks compute.
+ours drops the macros plugin and the hooks (but the search index's, which any engine would run on
+its built site) and spells out the navigation our hooks compute.
 Building it costs what the engine and theme cost; the difference to our build is our glue.
 """
 
@@ -54,7 +55,9 @@ def write_plain_project(project: Path, target: Path) -> Path:
     overrides = {
         "INHERIT": BASE_CONFIG,
         "plugins": [entry for entry in _raw_plugins(project / "mkdocs.yml") if _plugin_name(entry) != "macros"],
-        "hooks": [],
+        # The search index is made from the built HTML by any engine, as Material's search plugin
+        # (in both builds before) made its own: the twin runs it too, so it weighs on both sides.
+        "hooks": [str((project / "macros" / "search.py").resolve())],
         "watch": [],  # only for `mkdocs serve`; the folders it names are not in the plain project
         "nav": config.nav,
         "not_in_nav": _not_in_nav(config.nav, pages),

@@ -24,7 +24,8 @@ from pathlib import Path
 from bench.generate import Counts, generate
 from bench.plain import PLUGIN_CONFIG, write_plain_project
 from bench.report import machine, write_report
-from bench.weight import PageWeight, first_load, search_index_size
+from bench.search import SearchWeight, measure_search
+from bench.weight import PageWeight, first_load
 from support import REPO, copy_project
 
 
@@ -59,7 +60,8 @@ class ScaleResult:
     instructions: dict[str, int] = field(default_factory=dict)
     """Instructions executed by each build (``ours``, ``plain``, ``plugin``), counted by valgrind:
     repeatable to a thousandth whatever else the machine does, where times vary by a fifth."""
-    search_index: tuple[int, int] = (0, 0)
+    search: SearchWeight | None = None
+    """Bytes the search fetches on page load, on focus and for a first query (bench/search.py)."""
     weights: dict[str, PageWeight] = field(default_factory=dict)
 
     def median(self, name: str) -> float:
@@ -190,7 +192,7 @@ def _inspect(result: ScaleResult, site: Path, plain_site: Path) -> None:
     if pages != plain_pages:
         raise BenchFailed("the plain build does not have the same pages as ours; the ratio would mean nothing")
     result.pages = len(pages)
-    result.search_index = search_index_size(site)
+    result.search = measure_search(site)
     goal = min((site / "mal").glob("*/index.html")).parent.name
     indicator = min((site / "indikatorer").glob("*/index.html")).parent.name
     for label, page in (("home", ""), ("goal", f"mal/{goal}/"), ("indicator", f"indikatorer/{indicator}/")):
@@ -237,7 +239,7 @@ def _from_json(item: dict) -> ScaleResult:
         setattr(result, name, [Run(**run) for run in item[name]])
     result.cold = Run(**item["cold"]) if item.get("cold") else None
     result.instructions = item.get("instructions", {})
-    result.search_index = tuple(item["search_index"])
+    result.search = SearchWeight(**item["search"]) if item.get("search") else None
     result.weights = {
         label: PageWeight(**{**weight, "external": tuple(weight["external"])}) for label, weight in item["weights"].items()
     }

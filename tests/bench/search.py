@@ -4,7 +4,9 @@ the start page loads (none: the index waits for the field), when the search fiel
 for a first query, for each of a few queries in a fresh browser with an empty cache.
 
 Each file counts as a host that compresses text sends it: gzip at level 6, or as it is where that
-is smaller (Pagefind compresses its index, metadata and fragments itself)."""
+is smaller (Pagefind compresses its index, metadata and fragments itself). Pagefind's code (its
+script and its WebAssembly) is the same at every scale and cached after a visit; the index data
+(metadata, index chunks, the results' fragments, our vocabulary) is what grows with the site."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ QUERIES = ("kommunerna", "kompetensförsörjning", "utveckling", "2030")
 """Words every generated strategy uses (tests/bench/vocabulary.py), from rare to everywhere, and a year."""
 
 BUNDLE = "pagefind/"
+CODE = ("pagefind.js", "pagefind-worker.js", "wasm.")
 
 
 @dataclass(frozen=True)
@@ -28,15 +31,21 @@ class SearchWeight:
     """Files and raw bytes of the search folder on disk (all of it, never fetched whole)."""
     on_load: int
     """Search files fetched when the start page loads (the target is none)."""
-    on_focus: int
+    focus_code: int
+    focus_data: int
     """Fetched when the search field gets focus: Pagefind's code and the index's metadata."""
-    first_query: int
-    """Fetched from focus until the first query's results are shown (what on_focus fetched
-    included), for the costliest of the queries."""
+    query_code: int
+    query_data: int
+    """Fetched from focus until the first query's results are shown (what focus fetched included),
+    for the costliest of QUERIES."""
     query: str
     """That query."""
     vocabulary: int
-    """Of those, the vocabulary for "Menade du …?" (fetched with the first query)."""
+    """Of its data, the vocabulary for "Menade du …?"."""
+
+    @property
+    def first_query(self) -> int:
+        return self.query_code + self.query_data
 
 
 def wire_size(path: Path) -> int:
@@ -47,10 +56,10 @@ def measure_search(site: Path) -> SearchWeight:
     from playwright.sync_api import expect, sync_playwright
 
     files = [path for path in (site / BUNDLE).rglob("*") if path.is_file()]
+    measured = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            costs = []
             for query in QUERIES:
                 context = browser.new_context()
                 fetched: list[str] = []
@@ -58,24 +67,30 @@ def measure_search(site: Path) -> SearchWeight:
                 page = context.new_page()
                 page.goto(base)
                 page.wait_for_load_state("networkidle")
-                on_load = _bytes(site, base, fetched)
+                on_load = _sizes(site, base, fetched)
                 fetched.clear()
                 field = page.get_by_role("searchbox", name="Sök")
                 field.focus()
-                _settle(page, fetched, lambda: any(url.endswith(".pf_meta") for url in fetched))
-                on_focus = _bytes(site, base, fetched)
+                _settle(page, fetched, lambda fetched=fetched: any(url.endswith(".pf_meta") for url in fetched))
+                focus = _sizes(site, base, fetched)
                 field.fill(query)
                 expect(page.get_by_role("status")).not_to_have_text("", timeout=60_000)
                 _settle(page, fetched, lambda: True)
-                vocabulary = _bytes(site, base, [url for url in fetched if "/vocabulary/" in url])
-                costs.append((_bytes(site, base, fetched), query, on_load, on_focus, vocabulary))
+                first = _sizes(site, base, fetched)
+                measured.append((sum(first.values()), query, on_load, focus, first))
                 context.close()
         finally:
             browser.close()
-    first_query, query, on_load, on_focus, vocabulary = max(costs)
+    _, query, _, focus, first = max(measured, key=lambda item: item[0])
+
+    def split(sizes: dict[str, int]) -> tuple[int, int]:
+        code = sum(size for path, size in sizes.items() if Path(path).name.startswith(CODE))
+        return code, sum(sizes.values()) - code
+
     return SearchWeight(
-        len(files), sum(path.stat().st_size for path in files), max(cost[2] for cost in costs), on_focus,
-        first_query, query, vocabulary,
+        len(files), sum(path.stat().st_size for path in files),
+        max(sum(item[2].values()) for item in measured), *split(focus), *split(first), query,
+        sum(size for path, size in first.items() if "/vocabulary/" in path),
     )
 
 
@@ -91,13 +106,13 @@ def _settle(page, fetched: list[str], ready, quiet_ms: int = 700, limit_ms: int 
             return
 
 
-def _bytes(site: Path, base: str, urls: list[str]) -> int:
-    """Wire bytes of the search's files among ``urls`` (each file once: a browser caches it)."""
-    paths = set()
+def _sizes(site: Path, base: str, urls: list[str]) -> dict[str, int]:
+    """Wire bytes of each of the search's files among ``urls`` (each once: a browser caches it)."""
+    sizes = {}
     for url in urls:
         if not url.startswith(base):
             continue
         path = unquote(urlsplit(url).path).lstrip("/")
         if path.startswith(BUNDLE) and (site / path).is_file():
-            paths.add(site / path)
-    return sum(wire_size(path) for path in paths)
+            sizes[path] = wire_size(site / path)
+    return sizes

@@ -1,11 +1,10 @@
 """Page weight: the gzip-compressed bytes a browser fetches on a page's first load (empty cache),
 read from a built site: the HTML, every stylesheet, script, icon and image it references (and the
-files those stylesheets reference), and separately what Material's search fetches on load."""
+files those stylesheets reference). The search fetches nothing on load (search.py measures it)."""
 
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -26,20 +25,12 @@ class PageWeight:
     """The page's own HTML, gzip bytes."""
     assets: int
     """Stylesheets, scripts, icons, images and fonts it loads, gzip bytes."""
-    search_code: int
-    """Material's search worker and lunr's language support, started on every page load."""
-    search_index: int
-    """The search index the worker then fetches, gzip bytes."""
     external: tuple[str, ...]
     """Anything loaded from another host (there should be nothing)."""
 
     @property
-    def without_index(self) -> int:
-        return self.html + self.assets + self.search_code
-
-    @property
-    def with_index(self) -> int:
-        return self.without_index + self.search_index
+    def total(self) -> int:
+        return self.html + self.assets
 
 
 def gzip_size(path: Path) -> int:
@@ -87,35 +78,8 @@ def first_load(site: Path, page: str) -> PageWeight:
                 found = _local(site, css_url, inner, external)
                 if found:
                     assets.add(found)
-    code, index = _search_weight(site, page_url, soup)
-    return PageWeight(gzip_size(html_file), sum(gzip_size(p) for p in assets), code, index, tuple(external))
+    return PageWeight(gzip_size(html_file), sum(gzip_size(p) for p in assets), tuple(external))
 
 
 def _fetched(rel: list[str]) -> bool:
     return bool({"stylesheet", "icon", "preload", "modulepreload"} & set(rel))
-
-
-def _search_weight(site: Path, page_url: str, soup: BeautifulSoup) -> tuple[int, int]:
-    """Material starts its search worker on every page load; the worker imports lunr's language
-    support and fetches the whole index (see the theme's search worker source). Returns the gzip
-    bytes of the code and of the index."""
-    config_tag = soup.find("script", id="__config")
-    index_file = site / "search" / "search_index.json"
-    if config_tag is None or not index_file.is_file():
-        return 0, 0
-    worker = _local(site, page_url, json.loads(config_tag.string)["search"], [])
-    if worker is None:
-        return 0, 0
-    languages = json.loads(index_file.read_text(encoding="utf-8"))["config"]["lang"]
-    lunr = worker.parent.parent / "lunr" / "min"
-    code = {worker, lunr / "lunr.stemmer.support.min.js"}
-    code |= {lunr / f"lunr.{language}.min.js" for language in languages if language != "en"}
-    if len(languages) > 1:
-        code.add(lunr / "lunr.multi.min.js")
-    return sum(gzip_size(path) for path in code if path.is_file()), gzip_size(index_file)
-
-
-def search_index_size(site: Path) -> tuple[int, int]:
-    """Raw and gzip bytes of the search index."""
-    index_file = site / "search" / "search_index.json"
-    return index_file.stat().st_size, gzip_size(index_file)
