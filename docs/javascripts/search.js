@@ -135,7 +135,9 @@
         const better = closest(word, await loadVocabulary(word[0]), found);
         if (!better) return part;
         changed = true;
-        return better;
+        // As the word was typed: "Sjötsad" → "Sjöstad".
+        const capital = part[0] !== part[0].toLocaleLowerCase("sv");
+        return capital ? better[0].toLocaleUpperCase("sv") + better.slice(1) : better;
       }),
     );
     return changed ? fixed.join("") : null;
@@ -353,7 +355,9 @@
     if (event.relatedTarget && !root.contains(event.relatedTarget)) close();
   });
   document.addEventListener("click", (event) => {
-    if (!root.contains(event.target)) close();
+    // The path as it was when the click began: a click on a suggestion replaces the suggestion
+    // before the click reaches the document.
+    if (!event.composedPath().includes(root)) close();
   });
   // Material's keyboard shortcuts (s, f, /) open its own search: they open this one instead.
   const shortcut = document.getElementById("__search");
