@@ -3,9 +3,9 @@
 For each payload, the payload is planted in every free-text field (a string without a pattern,
 format or list of allowed values) of every file of a copy of the strategy. Where the validator
 refuses it, the refusal must be a located Swedish problem; everywhere else the site is built and
-every page, the search index and the open data are scanned: no markup from the payload may be
-live, no event handler, no ``javascript:`` link, no request to another host, no heading made from
-strategy text and no Jinja evaluated.
+every page and the open data are scanned: no markup from the payload may be live, no event
+handler, no ``javascript:`` link, no request to another host, no heading made from strategy text
+and no Jinja evaluated. In a browser, the pages and the search's results run nothing.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from strategy_as_code.kinds import FOLDERS, SETTINGS_FILE, SETTINGS_SCHEMA
 from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.search_index import indexed_pages
 from strategy_as_code.yamlsource import parse
 from support import REPO, build, copy_project, serve
 
@@ -309,11 +311,9 @@ def scan_site(site: Path) -> list[str]:
     found = []
     for page in sorted(site.rglob("*.html")):
         found += live_markup(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix())
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        # The search box shows titles and texts as HTML.
-        found += live_markup(doc.get("title", ""), f"search index {doc['location']} (title)")
-        found += live_markup(doc.get("text", ""), f"search index {doc['location']} (text)")
+    # The search index holds the pages' text as text; the search shows it as text (only the
+    # <mark> of a match is an element), which test_hostile_text_runs_nothing_in_a_browser checks.
+    assert indexed_pages(site / "pagefind"), "no search index was built"
     return found
 
 
@@ -392,7 +392,8 @@ def test_refused_payloads_are_refused_with_a_located_swedish_message(tmp_path, n
 def test_hostile_text_runs_nothing_in_a_browser(tmp_path, browser):
     """Every page of a site whose strategy texts all carry attribute lists, reference links and
     images: no dialog opens and no request leaves localhost."""
-    payload = "[x][y] ![bild](https://angripare.example/a.png) {: onfocus=\"alert(1)\" autofocus }"
+    payload = ("[x][y] ![bild](https://angripare.example/a.png) {: onfocus=\"alert(1)\" autofocus } "
+               "&lt;img src=x onerror=alert(1)&gt; Fjällsippa")
     project, accepted, _ = _project_with(tmp_path, payload, translate=False)
     assert accepted
     assert build(project).returncode == 0
@@ -407,9 +408,16 @@ def test_hostile_text_runs_nothing_in_a_browser(tmp_path, browser):
         for path in pages:
             page.goto(base + ("" if path == "." else path + "/"))
             page.keyboard.press("Tab")
+        # The search shows the same text in its results, as text: the escaped tag stays words.
+        page.get_by_role("searchbox", name="Sök").fill("fjällsippa")
+        expect(page.get_by_role("status")).to_contain_text("för ”fjällsippa”.")
+        output = page.locator(".rus-search__output")
+        expect(output.locator(".rus-search__excerpt").first).to_contain_text("<img src=x onerror=alert(1)>")
+        elements = output.evaluate("o => [...new Set([...o.querySelectorAll('*')].map(e => e.localName))].sort()")
         page.close()
     assert len(pages) > 40
     assert dialogs == [] and foreign == []
+    assert set(elements) <= {"a", "button", "li", "mark", "ol", "p", "span"}, elements
 
 
 

@@ -332,9 +332,10 @@
     order[next].focus();
   }
 
-  input.addEventListener("focus", () => {
+  input.addEventListener("focus", (event) => {
     loadPagefind().catch(() => {});
-    if (current && input.value.trim()) open();
+    // Coming back from elsewhere shows the results again (not from Escape in the results).
+    if (current && input.value.trim() && !root.contains(event.relatedTarget)) open();
   });
   input.addEventListener("input", () => run(input.value));
   form.addEventListener("submit", (event) => {

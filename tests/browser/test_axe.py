@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +43,27 @@ def test_no_axe_violations_on_any_page(page, site_url, site_pages, axe_figures, 
     axe_figures.append((width, len(site_pages), violations))
     assert not reports, "\n\n".join(reports)
     assert not wide, "Pages that scroll sideways on a phone: " + ", ".join(wide)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("query", ["kommunerna", "kompetensförsörjnig", "tilgänglighet"])
+def test_no_axe_violations_with_the_search_results_open(page, site_url, width, query):
+    """Results, a suggestion ("Menade du …?") and no results, each with the results open, on a
+    desktop and on a 320 px phone, where the results must not scroll the page sideways either."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + "mal/goda-livsvillkor/")
+    if width <= 320:
+        page.get_by_role("button", name="Sök").click()
+    page.get_by_role("searchbox", name="Sök").fill(query)
+    expect(page.get_by_role("status")).to_contain_text(f"för ”{query}”.")
+    expect(page.locator(".rus-search__output")).to_be_visible()
+    results = AXE.run(page, options=RULES)
+    assert results.response["passes"]
+    assert results.violations_count == 0, results.generate_report()
+    scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert scroll <= client, f"the search results make the page {scroll} px wide"
+    box = page.locator(".rus-search__output").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
 
 
 def test_axe_would_report_a_violation(page, site_url):

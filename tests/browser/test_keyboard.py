@@ -72,7 +72,7 @@ def test_tab_reaches_search_and_navigation_with_focus_always_visible(page, site_
     for _ in range(30):
         state = tab(page)
         assert_visibly_focused(state)
-        reached_search |= "md-search__input" in state["classes"]
+        reached_search |= "rus-search__input" in state["classes"]
         if state["inNav"] and state["tag"] == "a":
             reached_nav = True
             break
@@ -87,18 +87,87 @@ def test_search_by_keyboard_alone(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url)
     for _ in range(10):
-        if "md-search__input" in tab(page)["classes"]:
+        if "rus-search__input" in tab(page)["classes"]:
             break
     else:
         pytest.fail("Tab never reached the search field")
     page.keyboard.type("förvärvsfrekvens", delay=10)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
     # The number of results is a status message, which screen readers announce as it changes.
-    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d+ sökresultat$"))
-    # Down arrow moves into the results, Enter opens the highlighted one.
+    expect(page.get_by_role("status")).to_have_text("4 träffar för ”förvärvsfrekvens”.")
+    # Down arrow moves into the results, each visibly focused; up arrow goes back to the field.
     page.keyboard.press("ArrowDown")
+    state = focused(page)
+    assert state["tag"] == "a" and state["text"] == "Förvärvsfrekvens 20–64 år"
+    assert_visibly_focused(state)
+    page.keyboard.press("ArrowDown")
+    assert_visibly_focused(focused(page))
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert "rus-search__input" in focused(page)["classes"]
+    # Escape closes the results and leaves the query; typing again opens them.
+    page.keyboard.press("Escape")
+    expect(page.locator(".rus-search__results")).to_be_hidden()
+    expect(page.get_by_role("searchbox", name="Sök")).to_have_value("förvärvsfrekvens")
+    page.keyboard.press("ArrowDown")
+    assert "rus-search__input" in focused(page)["classes"]  # nothing open to move into
+    page.keyboard.press("Enter")
+    expect(page.locator(".rus-search__results")).to_be_visible()
+    # Tab goes through the results in order, and Enter opens the one it is on.
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Förvärvsfrekvens 20–64 år"
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"indikatorer/forvarvsfrekvens/"))
+
+
+def test_more_results_by_keyboard(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    page.get_by_role("searchbox", name="Sök").focus()
+    page.keyboard.type("kommunerna", delay=10)
+    expect(page.get_by_role("status")).to_have_text("35 träffar för ”kommunerna”.")
+    for _ in range(11):
+        page.keyboard.press("ArrowDown")
+    state = focused(page)
+    assert state["tag"] == "button" and state["text"] == "Visa fler träffar"
+    assert_visibly_focused(state)
+    page.keyboard.press("Enter")
+    # Focus lands on the first of the new results.
+    expect(page.locator(".rus-search__results a")).to_have_count(20)
+    assert focused(page)["text"] == page.locator(".rus-search__results a").nth(10).inner_text()
+    # Tabbing past the last stop closes the results.
+    page.locator(".rus-search__more").focus()
+    page.keyboard.press("Tab")
+    expect(page.locator(".rus-search__results")).to_be_hidden()
+
+
+def test_on_a_phone_the_search_opens_from_its_button(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(site_url + "indikatorer/ohalsotal/")
+    expect(page.get_by_role("searchbox", name="Sök")).to_be_hidden()
+    for _ in range(8):
+        state = tab(page)
+        if "rus-search__toggle" in state["classes"]:
+            break
+    else:
+        pytest.fail("Tab never reached the search button")
+    assert state["text"] == "Sök"
+    assert_visibly_focused(state)
+    toggle = page.locator(".rus-search__toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    assert "rus-search__input" in focused(page)["classes"]
+    assert_visibly_focused(focused(page))
+    page.keyboard.type("ohälsotalet", delay=10)
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d+ träffar? för ”ohälsotalet”\.$"))
+    page.keyboard.press("ArrowDown")
+    assert_visibly_focused(focused(page))
+    # Escape closes the results, a second Escape the search, and focus returns to its button.
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("searchbox", name="Sök")).to_be_hidden()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    assert "rus-search__toggle" in focused(page)["classes"]
 
 
 def test_on_a_phone_the_closed_menu_takes_no_focus(page, site_url):
@@ -126,6 +195,10 @@ def test_on_a_phone_the_menu_button_opens_the_navigation(page, site_url):
     assert state["text"] == "Meny"
     page.keyboard.press("Enter")
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    # The drawer slides in: wait for its transition (started on the next frame), not for a time.
+    page.locator(".md-sidebar--primary").evaluate(
+        "e => new Promise(r => requestAnimationFrame(r)).then(() => Promise.all(e.getAnimations().map(a => a.finished)))"
+    )
     for _ in range(15):
         state = tab(page)
         assert_visibly_focused(state)

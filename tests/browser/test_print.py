@@ -22,7 +22,7 @@ def printed(page, site_url):
 
 
 def test_no_navigation_chrome_on_paper(printed):
-    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-banner", ".md-search"):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-banner", ".rus-search"):
         display = printed.locator(selector).first.evaluate("e => getComputedStyle(e).display")
         assert display == "none", f"{selector} is printed"
 

@@ -22,15 +22,19 @@ def test_every_request_stays_on_the_site(browser, site_url):
     for path in PAGES:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
-    # Searching loads the search index and its worker.
-    page.get_by_role("textbox", name="Sök").first.click()
-    page.keyboard.type("kommunerna", delay=10)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
-    page.wait_for_load_state("networkidle")
+    # Searching loads Pagefind, chunks of its index, the results' fragments and the vocabulary
+    # for a suggestion ("kompetensförsörjnig" is a typo).
+    page.get_by_role("searchbox", name="Sök").click()
+    page.keyboard.type("kompetensförsörjnig", delay=10)
+    expect(page.get_by_role("status")).to_contain_text("Menade du kompetensförsörjning?")
+    page.get_by_role("button", name="kompetensförsörjning").click()
+    expect(page.get_by_role("status")).to_contain_text("för ”kompetensförsörjning”.")
     context.close()
 
     fetched = [url for url in requests if urlsplit(url).scheme in ("http", "https")]
-    assert any(url.endswith("search_index.json") for url in fetched), "the search index was never loaded"
+    for part in ("/pagefind/pagefind.js", "/pagefind/wasm.sv.pagefind", ".pf_meta", ".pf_index", ".pf_fragment",
+                 "/pagefind/vocabulary/"):
+        assert any(part in url for url in fetched), f"the search never loaded {part}"
     assert any(url.endswith(".css") for url in fetched) and any(url.endswith(".js") for url in fetched)
     elsewhere = sorted({url for url in fetched if urlsplit(url).netloc != own})
     assert not elsewhere, f"requests to other hosts: {elsewhere}"
