@@ -4,6 +4,7 @@ the alias moved, refusals that change nothing, the draft, and switching version 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -250,4 +251,38 @@ def test_switching_version_with_the_selector(pages_tree: Path):
         page.locator(".md-version__link", has_text="2025").click()
         expect(page).to_have_url(f"{base}2025/")
         expect(page.locator(".md-version__current")).to_have_text("2025")
+        browser.close()
+
+
+def test_each_published_version_has_its_own_search_index(published: Path):
+    for version in ("2025", "2026"):
+        entry = json.loads(pages_file(published, f"{version}/pagefind/pagefind-entry.json"))
+        assert entry["languages"]["sv"]["page_count"] > 50
+
+
+@pytest.mark.browser
+def test_each_published_version_searches_its_own_text(pages_tree: Path):
+    """mike builds each version with the search hook: /2026/ finds the goal's new wording, /2025/
+    does not, and each finds the goal in its own folder."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with serve(pages_tree, like_github_pages=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for version, found in (("2026", True), ("2025", False)):
+            page.goto(f"{base}{version}/")
+            page.get_by_role("searchbox", name="Sök").fill("jämlika")
+            status = page.get_by_role("status")
+            if found:
+                expect(status).to_have_text(re.compile(r"^\d+ träffa?r? för ”jämlika”\.$"))
+                link = page.get_by_role("list", name="Sökresultat").get_by_role(
+                    "link", name="Goda och jämlika livsvillkor för alla invånare")
+                assert link.evaluate("a => new URL(a.href).pathname") == f"/{version}/mal/goda-livsvillkor/"
+            else:
+                expect(status).to_have_text("Inga träffar för ”jämlika”.")
+            page.get_by_role("searchbox", name="Sök").fill("livsvillkor")
+            expect(status).to_contain_text("för ”livsvillkor”.")
+            paths = page.locator(".rus-search__results a").evaluate_all("l => l.map(a => new URL(a.href).pathname)")
+            assert f"/{version}/mal/goda-livsvillkor/" in paths[:3]
+            assert all(path.startswith(f"/{version}/") for path in paths), paths
         browser.close()
