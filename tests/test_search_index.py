@@ -137,3 +137,14 @@ def test_the_hook_turns_a_failure_into_an_abort(tmp_path: Path, monkeypatch):
     with pytest.raises(Abort) as aborted:
         hook.on_post_build(type("Config", (), {"site_dir": str(tmp_path)})())
     assert str(aborted.value) == "Sökindexet kunde inte byggas: prov."
+
+
+def test_another_engines_site_is_indexed_from_the_command_line(tmp_path: Path, capsys):
+    from strategy_as_code.search_index import main
+
+    assert main([str(write_site(tmp_path / "site"))]) == 0
+    assert capsys.readouterr().out.startswith("Sökindexet har 2 sidor och ")
+    assert main([str(tmp_path / "saknas")]) == 2
+    assert capsys.readouterr().err == (
+        "Ange mappen med den byggda webbplatsen, till exempel: python -m strategy_as_code.search_index site\n"
+    )

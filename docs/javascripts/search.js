@@ -5,7 +5,8 @@
 // are made from the built pages (src/strategy_as_code/search_index.py).
 //
 // Strategy text is inserted as text, never as HTML; of Pagefind's excerpts only the <mark>
-// highlights become elements.
+// highlights become elements. No single-key shortcut opens the search (WCAG 2.1.4): Material's
+// s, f and / belonged to its own search, which is off.
 (() => {
   "use strict";
 
@@ -360,14 +361,4 @@
     // before the click reaches the document.
     if (!event.composedPath().includes(root)) close();
   });
-  // Material's keyboard shortcuts (s, f, /) open its own search: they open this one instead.
-  const shortcut = document.getElementById("__search");
-  if (shortcut) {
-    shortcut.addEventListener("change", () => {
-      if (!shortcut.checked) return;
-      shortcut.checked = false;
-      if (collapsible()) expand();
-      else input.focus();
-    });
-  }
 })();

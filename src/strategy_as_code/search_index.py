@@ -10,7 +10,8 @@ punctuation, but takes "2021–2030" as one word; the search shows the tilde as 
 indexed (its fragments, one per page) go to ``site/pagefind/vocabulary/``, a file per first letter.
 
 The pages say what is indexed (``data-pagefind-body``, ``data-pagefind-ignore``, set by the
-theme's templates); nothing here knows MkDocs.
+theme's templates); nothing here knows MkDocs. MkDocs runs it from macros/search.py; after any
+other engine's build, ``python -m strategy_as_code.search_index SITE`` does the same.
 """
 
 from __future__ import annotations
@@ -178,3 +179,25 @@ def _run_pagefind(source: Path, bundle: Path, cwd: Path) -> None:
     if done.returncode:
         raise SearchIndexFailed(f"Sökindexet kunde inte byggas: Pagefind avslutades med felkod {done.returncode}.\n"
                                 f"{done.stdout}{done.stderr}".strip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m strategy_as_code.search_index SITE``: index a site another engine has built."""
+    import sys
+
+    arguments = sys.argv[1:] if argv is None else argv
+    if len(arguments) != 1 or not Path(arguments[0]).is_dir():
+        print("Ange mappen med den byggda webbplatsen, till exempel: "
+              "python -m strategy_as_code.search_index site", file=sys.stderr)
+        return 2
+    try:
+        result = index_site(Path(arguments[0]))
+    except SearchIndexFailed as failed:
+        print(failed, file=sys.stderr)
+        return 1
+    print(f"Sökindexet har {result.pages} sidor och {result.words} ord i ordlistan.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
