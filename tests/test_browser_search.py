@@ -33,6 +33,8 @@ QUERIES = [
     ("kompetensförsörjning", "kraftsamlingar/kraftsamling-kompetensforsorjning/"),
     ("kompetensförsörjningen", "kraftsamlingar/kraftsamling-kompetensforsorjning/"),
     ("kompetensförsörjnig", "kraftsamlingar/kraftsamling-kompetensforsorjning/"),
+    ("kompetensförs", "kraftsamlingar/kraftsamling-kompetensforsorjning/"),  # still typing
+    ("förvärvsfr", "indikatorer/forvarvsfrekvens/"),
     ("innovationsklimat", "strategier/foretags-och-innovationsklimat/"),
     ("klimatomställningen", "kraftsamlingar/kraftsamling-klimatomstallning-och-energi/"),
     ("regionfullmäktige", "beslut/antagande-rus-2030/"),
