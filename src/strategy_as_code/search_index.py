@@ -46,9 +46,11 @@ which is where a search should lead (the summaries were a fifth of the text)."""
 
 UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js",
 )
-"""Pagefind's ready-made interfaces, which our own search UI replaces: not published."""
+"""Not published: Pagefind's ready-made interfaces, which our own search UI replaces, and its web
+worker (our search runs Pagefind on the page's own thread; without the worker file Pagefind would
+fall back to that anyway)."""
 
 JOINER = "~"
 """Stands for an en dash between two words in the indexed text: ASCII punctuation, which
