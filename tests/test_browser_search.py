@@ -269,3 +269,13 @@ def test_every_version_searches_its_own_text(browser, two_versions: Path):
             search(page, other)
             expect(page.get_by_role("status")).to_have_text(f"Inga träffar för ”{other}”.")
         page.close()
+
+
+def test_a_search_that_cannot_load_says_so_in_swedish(browser, site_url):
+    context = browser.new_context()
+    context.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url)
+    page.get_by_role("searchbox", name="Sök").fill("kommunerna")
+    expect(page.get_by_role("status")).to_have_text("Sökningen kunde inte laddas. Försök igen om en stund.")
+    context.close()
