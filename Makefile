@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate release draft lint bench clean golden
+.PHONY: serve build test validate release draft lint bench clean golden new-region
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ release: $(STAMP)
 ## draft: publish the working tree as the draft version /utkast/
 draft: $(STAMP)
 	scripts/release utkast
+
+## new-region: replace the example in strategy/ with a clean start for a real region (make new-region REGION="Region Gävleborg")
+# REGION reaches the command through the environment and is quoted by the shell, never pasted
+# into the command line; ARGS passes options (ARGS="--site-url https://… --yes").
+new-region: $(STAMP)
+	scripts/new-region $${REGION:+"$$REGION"} $(ARGS)
 
 ## lint: static checks of the Python code and the YAML files
 lint: $(STAMP)
