@@ -513,13 +513,18 @@ def placeholder_count(paths: Iterable[Path]) -> int:
 def report(plan: Plan) -> str:
     county, root = plan.county, plan.root
     strategy_files = sorted((root / STRATEGY).rglob("*.yml"))
-    n = len(county.municipalities)
-    kommuner = "1 kommun" if n == 1 else f"{n} kommuner"
+    if len(county.municipalities) == 1:
+        (only,) = county.municipalities
+        partners = f"Aktörerna är {only.organisation} (kommunkod {only.code}) och {county.county_board}."
+    else:
+        partners = (
+            f"Aktörerna är länets {len(county.municipalities)} kommuner med sina kommunkoder, "
+            f"{county.county_board} och {county.region}."
+        )
     touched = [root / MKDOCS, *governance_files(root), *strategy_files]
     lines = [
         f"Klart: {STRATEGY}/ är nu en ny start för {county.label}.",
-        f"Aktörerna är länets {kommuner} med sina kommunkoder och {county.county_board}"
-        + ("." if len(county.municipalities) == 1 else f" och {county.region}."),
+        partners,
         "Ändrade filer: " + ", ".join(plan.changed) + ".",
         f'Det som regionen ska fylla i är markerat {PLACEHOLDER} eller FYLL-I ({placeholder_count(touched)} '
         f'ställen). Hitta dem med: grep -rn "FYLL" {STRATEGY} mkdocs.yml .github CONTRIBUTING.md',
@@ -621,10 +626,10 @@ def main(argv: list[str] | None = None, *, ask: Ask = input, interactive: bool |
         plan = Plan(root, county, site_url, repo_url, Start(today, today.year, today.year + 10),
                     read_identity(root / STRATEGY))
         if interactive:
-            now = f"exemplet {plan.old.region}" if plan.old and state == "example" else "det som finns där nu"
+            now = {"example": f" (exemplet {plan.old.region if plan.old else ''})", "real": " (en riktig strategi)"}
             question = (
-                f"Allt i {STRATEGY}/ ({now}) ersätts med en ny start för {county.label}, och regionens namn "
-                f"skrivs in i {MKDOCS}, .github/ och CONTRIBUTING.md. Fortsätta? [j/n] "
+                f"Allt i {STRATEGY}/{now.get(state, '')} ersätts med en ny start för {county.label}, och "
+                f"regionens namn skrivs in i {MKDOCS}, .github/ och CONTRIBUTING.md. Fortsätta? [j/n] "
             )
             if not _yes(ask(question)):
                 print("Avbrutet. Inget har ändrats.")
