@@ -179,6 +179,8 @@ def _read(path: Path, columns: tuple[str, ...], problems: list[str]) -> list[tup
         problems.append(f"{path}: filen saknas. Den hör till repot; hämta den från git.")
     except UnicodeDecodeError:
         problems.append(f"{path}: filen är inte sparad som UTF-8.")
+    except csv.Error as error:
+        problems.append(f"{path}: filen går inte att läsa som CSV ({error}).")
     return []
 
 
