@@ -165,3 +165,16 @@ def test_two_values_for_one_year_are_refused(strategy_dir: Path):
         f"strategy/{INDICATOR}", 32, 11, "Året 2020 har redan ett värde i values (rad 28).",
         "Varje år ska ha ett enda värde. Ta bort det ena, eller rätta årtalet om det är fel.",
     )]
+
+
+def test_text_from_a_file_cannot_turn_a_message_around(strategy_dir: Path):
+    """A direction mark or a newline that a message repeats (an unknown field, a wrong value, an
+    unknown id) is shown as an escape, so no message can be made to read as something else."""
+    edit(strategy_dir, "goals/goda-livsvillkor.yml", "order: 1\n", 'order: 1\n"nam\\u202ee": x\n')
+    edit(strategy_dir, "partners/asby-kommun.yml", "type: kommun", 'type: "kommun\\u202e"')
+    edit(strategy_dir, "strategies/attraktivitet.yml", "  - goda-livsvillkor\n", '  - "ok\\n✅ giltig"\n')
+    messages = [p.message for p in problems_of(strategy_dir)]
+    assert 'Okänt fält "nam\\u202ee" (troligen ett stavfel).' in messages
+    assert 'Fältet "type" kan inte vara texten "kommun\\u202e".' in messages
+    assert 'Fältet "goals[1]" ska stå på en rad, men texten har en radbrytning.' in messages
+    assert all(message.isprintable() for message in messages)

@@ -224,13 +224,16 @@ def test_deep_nesting_is_refused_before_it_can_crash(depth, style):
     """In a subprocess, so that a segmentation fault (libyaml's composer recursing 25,000 deep)
     or a RecursionError fails the test instead of ending the run."""
     program = textwrap.dedent(f"""
+        import itertools
         import json
         from strategy_as_code.yamlsource import parse
         depth, style = {depth}, {style!r}
         if style == "flow":
             text = "goals: " + "[" * depth + "]" * depth + "\\n"
-        elif style == "block":
-            text = "goals:\\n" + "".join("  " * level + "- \\n" for level in range(depth))[:400_000]
+        elif style == "block":  # as deep as fits in a file of at most 512 kB
+            lines = itertools.accumulate(range(depth), lambda total, level: total + 2 * level + 3, initial=0)
+            text = "goals:\\n" + "".join("  " * level + "- \\n" for level, size in zip(range(depth), lines)
+                                         if size < 400_000)
         else:
             text = "goals:\\n" + "- " * depth + "x\\n"
         document, problems = parse("goals/x.yml", text.encode())

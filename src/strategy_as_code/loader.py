@@ -20,7 +20,7 @@ from strategy_as_code import schema
 from strategy_as_code.kinds import FOLDERS, KIND_BY_KEY, KINDS, REFERENCES, SETTINGS_FILE, SETTINGS_SCHEMA, folder_of
 from strategy_as_code.markup import check_text
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
-from strategy_as_code.problems import Problem, StrategyInvalid
+from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.yamlsource import Document, parse
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -56,17 +56,6 @@ _NOT_FILES = {
         "Ta bort den.",
     ),
 }
-
-
-def visible(path: str) -> str:
-    """A path as it can be shown in a message: characters that would not show, or would turn the
-    line around (a newline, a direction mark, a byte git could not decode), written as escapes."""
-    if path.isprintable():
-        return path
-    return "".join(
-        char if char.isprintable() else f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
-        for char in path
-    )
 
 
 def _refusal(relative: str, folder: str) -> tuple[str, str] | None:
@@ -265,7 +254,7 @@ class _Loading:
                     first = seen[entity_id]
                     line = first.position(("id",))[0]
                     self.problems.append(document.problem(
-                        ("id",), f'id "{entity_id}" används redan av {first.path} (rad {line}).',
+                        ("id",), f'id "{visible(entity_id)}" används redan av {first.path} (rad {line}).',
                         f"Varje {kind.singular} behöver ett eget id, eftersom id:t blir sidans adress. "
                         "Byt id i en av filerna.",
                     ))
@@ -292,6 +281,7 @@ class _Loading:
                     if not isinstance(entity_id, str) or entity_id in known or entity_id in unreadable:
                         continue  # a wrong type or an unreadable file is reported already
                     path = (reference.field,) if index is None else (reference.field, index)
+                    entity_id = visible(entity_id)
                     guess = difflib.get_close_matches(entity_id, list(known), n=1)
                     advice = f'Menade du "{guess[0]}"? ' if guess else ""
                     folder = self.shown(folder_of(target))

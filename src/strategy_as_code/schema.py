@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
-from strategy_as_code.problems import Problem
+from strategy_as_code.problems import Problem, visible
 from strategy_as_code.yamlsource import Document
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is invalid (see check), not on every build
@@ -58,7 +58,7 @@ def describe(value: Any) -> str:
         return f"talet {number(value)}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return f'texten "{shown}"'
+        return f'texten "{visible(shown)}"'
     if isinstance(value, list):
         return "en lista"
     return "en grupp av fält"
@@ -184,7 +184,7 @@ def _field_name(path: tuple) -> str:
         if isinstance(part, int):
             parts.append(f"[{part + 1}]")
         else:
-            parts.append(("." if parts else "") + part)
+            parts.append(("." if parts else "") + visible(part))
     return "".join(parts) or "filen"
 
 
@@ -232,7 +232,7 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
             guess = difflib.get_close_matches(name, allowed, n=1)
             advice = f'Menade du "{guess[0]}"? ' if guess else ""
             problems.append(document.problem(
-                (*path, name), f'Okänt fält "{name}" (troligen ett stavfel).',
+                (*path, name), f'Okänt fält "{visible(name)}" (troligen ett stavfel).',
                 f"{advice}Tillåtna fält här: {', '.join(allowed)}.", key=True,
             ))
         return problems  # type: ignore[return-value]
@@ -241,7 +241,8 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
         if isinstance(expected, list):
             expected = expected[0]
         if expected == "string" and isinstance(value, int | float) and not isinstance(value, bool):
-            advice = f'Sätt värdet inom citattecken så läses det som text: {path[-1] if path else "fält"}: "{value}". '
+            name = path[-1] if path else "fält"
+            advice = f'Sätt värdet inom citattecken så läses det som text: {name}: "{number(value)}". '
         else:
             advice = ""
         return document.problem(
@@ -295,7 +296,8 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
             (*path, "kommunkod"), "Bara kommuner har kommunkod.",
             'Ta bort raden "kommunkod", eller ändra "type" till kommun om aktören är en kommun.', key=True,
         )
-    return document.problem(path, f'Fältet "{field}" är felaktigt ({error.message}).', hint)
+    # Every rule the schemas use is worded above; python-jsonschema's English never reaches a partner.
+    return document.problem(path, f'Fältet "{field}" har ett värde som schemat inte tillåter: {describe(value)}.', hint)
 
 
 def check(document: Document, schema_name: str, kind_noun: str, schema_dir: FilePath = SCHEMA_DIR) -> list[Problem]:

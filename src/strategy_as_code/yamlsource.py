@@ -31,7 +31,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from strategy_as_code.problems import Problem
+from strategy_as_code.problems import Problem, visible
 
 MAX_BYTES = 512 * 1024
 """A strategy file is a few kilobytes; anything this large is a mistake or an attack."""
@@ -507,7 +507,7 @@ class _Builder:
 
     def _refuse_tag(self, event: Event, tag: str) -> None:
         self.problems.append(self._problem(
-            event, f"Taggen {tag} är inte tillåten i strategifilerna.",
+            event, f"Taggen {visible(tag)} är inte tillåten i strategifilerna.",
             "Ta bort taggen (ordet som börjar med !) och skriv bara värdet.",
         ))
 
@@ -528,9 +528,9 @@ class _Builder:
         if key in parent.seen:
             self.problems.append(Problem(
                 self.document.path, line, column,
-                f'Fältet "{key}" står två gånger (första gången på rad {parent.seen[key]}). '
+                f'Fältet "{visible(key)}" står två gånger (första gången på rad {parent.seen[key]}). '
                 "YAML skulle tyst behålla bara det sista värdet.",
-                f'Ta bort det ena "{key}", eller slå ihop värdena till ett.',
+                f'Ta bort det ena "{visible(key)}", eller slå ihop värdena till ett.',
             ))
             return
         parent.seen[key] = line
