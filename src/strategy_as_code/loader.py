@@ -20,7 +20,7 @@ from strategy_as_code import schema
 from strategy_as_code.kinds import FOLDERS, KIND_BY_KEY, KINDS, REFERENCES, SETTINGS_FILE, SETTINGS_SCHEMA, folder_of
 from strategy_as_code.markup import check_text
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
-from strategy_as_code.problems import Problem, StrategyInvalid
+from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.yamlsource import Document, parse
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -30,10 +30,88 @@ LISTED_IDS = 20
 """An unknown id's hint lists the existing ids of that kind up to this many."""
 
 
+class StrategyFiles(dict[str, bytes]):
+    """The files of a strategy folder, path inside the folder -> content, read from the working
+    tree or from git; and beside them the entries that are not ordinary files. A symbolic link can
+    point out of the repository (it once published what it pointed at), so none is followed:
+    :func:`load_files` names each in a problem instead."""
+
+    def __init__(self, files: Mapping[str, bytes] | None = None, not_files: Mapping[str, str] | None = None) -> None:
+        super().__init__(files or {})
+        self.not_files: dict[str, str] = dict(not_files or {})
+        """Path -> what it is: ``symlink``, ``submodule`` (git) or ``special`` (a pipe, a device)."""
+
+
+_NOT_FILES = {
+    "symlink": (
+        "Här ligger en symbolisk länk. Strategin läser inga länkar, eftersom en länk kan peka på filer utanför repot.",
+        "Ersätt länken med en vanlig fil (eller mapp) med innehållet, eller ta bort den.",
+    ),
+    "submodule": (
+        "Här ligger en undermodul, en länk till ett annat git-förråd, som strategin inte läser.",
+        "Ta bort undermodulen och lägg strategins filer direkt i mappen.",
+    ),
+    "special": (
+        "Här ligger ingen vanlig fil utan en specialfil (t.ex. en namngiven pipe), som strategin inte läser.",
+        "Ta bort den.",
+    ),
+}
+
+
+def _refusal(relative: str, folder: str) -> tuple[str, str] | None:
+    """Why a file in the strategy folder is not read, and what to do; None if it is read. Every
+    file is either read or named: a file that is silently skipped (x.YML, x.yml.txt) looks to a
+    partner like part of the strategy."""
+    parts = relative.split("/")
+    name = parts[-1]
+    if not relative.isprintable():
+        return (
+            "Filnamnet innehåller ett osynligt tecken eller en radbrytning.",
+            "Byt namn på filen till ett namn med bokstäver, siffror och bindestreck som slutar på .yml.",
+        )
+    hidden = next((part for part in parts if part.startswith(".")), None)
+    if hidden is not None:
+        what = "Filen" if hidden == name else "Mappen"
+        return (
+            f'{what} "{hidden}" är dold (namnet börjar med en punkt), och strategin läser inte dolda filer.',
+            f"Ta bort {what.lower()}. Hör innehållet till strategin, ge filen ett namn utan punkt först "
+            "som slutar på .yml.",
+        )
+    if not name.endswith(YAML_SUFFIXES):
+        lowered = name.lower()
+        if lowered.endswith(YAML_SUFFIXES):
+            stem = name[: name.rindex(".")]
+            return (
+                f'Filen "{name}" läses inte: filändelsen ska skrivas med små bokstäver.',
+                f"Byt namn på filen till {stem}.yml.",
+            )
+        for suffix in YAML_SUFFIXES:
+            if suffix in lowered:
+                stem = name[: lowered.index(suffix)]
+                return (
+                    f'Filen "{name}" läses inte, eftersom namnet inte slutar på .yml.',
+                    f"Byt namn på filen till {stem}.yml om den hör till strategin, annars ta bort den.",
+                )
+        return (
+            f'Filen "{name}" är ingen strategifil och läses inte: mappen {folder} får bara innehålla '
+            "strategins YAML-filer.",
+            f"Flytta filen ut ur {folder} (en beskrivning hör hemma i docs/ eller i README.md), eller ta bort "
+            "den. Strategins filer slutar på .yml.",
+        )
+    if relative == SETTINGS_FILE or (len(parts) == 2 and parts[0] in FOLDERS):
+        return None
+    folders = ", ".join(f"{name}/" for name in FOLDERS)
+    return (
+        "Filen ligger på en plats där strategin inte läser filer.",
+        f"Flytta filen till en av mapparna {folders} i {folder}.",
+    )
+
+
 def _walk(root: FilePath) -> list[tuple[str, os.DirEntry]]:
-    """Every file under ``root``: its path relative to root (POSIX form) and its directory entry,
-    in path order. One scandir per folder, so no extra system call per file to ask what it is
-    (rglob plus is_file cost a tenth of a second per pass at 4,000 files)."""
+    """Every entry under ``root`` that is not a folder (symbolic links to folders included): its
+    path relative to root (POSIX form) and its directory entry, in path order. One scandir per
+    folder, so no extra system call per file to ask what it is (rglob plus is_file cost a tenth
+    of a second per pass at 4,000 files)."""
     found: list[tuple[str, os.DirEntry]] = []
     folders = [("", str(root))]
     while folders:
@@ -42,18 +120,24 @@ def _walk(root: FilePath) -> list[tuple[str, os.DirEntry]]:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((f"{prefix}{entry.name}/", entry.path))
-                elif entry.is_file():
+                else:
                     found.append((prefix + entry.name, entry))
     found.sort(key=lambda item: item[0].split("/"))
     return found
 
 
-def read_tree(root: FilePath) -> dict[str, bytes]:
-    """Every file under ``root`` (the ``strategy/`` folder), keyed by its path relative to root."""
-    files: dict[str, bytes] = {}
+def read_tree(root: FilePath) -> StrategyFiles:
+    """Every file under ``root`` (the ``strategy/`` folder), keyed by its path relative to root;
+    symbolic links and special files are listed, not read."""
+    files = StrategyFiles()
     for relative, entry in _walk(root):
-        with open(entry.path, "rb") as file:
-            files[relative] = file.read()
+        if entry.is_symlink():
+            files.not_files[relative] = "symlink"
+        elif not entry.is_file(follow_symlinks=False):
+            files.not_files[relative] = "special"
+        else:
+            with open(entry.path, "rb") as file:
+                files[relative] = file.read()
     return files
 
 
@@ -72,10 +156,11 @@ class _Loading:
         unknown, so references to the stem are not reported too: one typo, one message."""
 
     def shown(self, relative: str) -> str:
-        return f"{self.prefix}/{relative}" if self.prefix else relative
+        return visible(f"{self.prefix}/{relative}" if self.prefix else relative)
 
     def run(self) -> RegionalStrategy:
         self._read()
+        self._years()
         valid_ids = self._unique_ids()
         self._references(valid_ids)
         self._coverage()
@@ -90,21 +175,18 @@ class _Loading:
                 self.shown(SETTINGS_FILE), 0, 0, "Filen med strategins inställningar saknas.",
                 f"Skapa {self.shown(SETTINGS_FILE)} med region, namn, period, vision, beslut och kontakt.",
             ))
+        not_files = self.files.not_files if isinstance(self.files, StrategyFiles) else {}
+        for relative, what in not_files.items():
+            self.problems.append(Problem(self.shown(relative), 0, 0, *_NOT_FILES[what]))
         for relative, raw in self.files.items():
-            parts = relative.split("/")
-            if not relative.endswith(YAML_SUFFIXES):
+            refused = _refusal(relative, f"{self.prefix}/" if self.prefix else "strategimappen")
+            if refused is not None:
+                self.problems.append(Problem(self.shown(relative), 0, 0, *refused))
                 continue
             if relative == SETTINGS_FILE:
                 self.settings = self._document(relative, raw, SETTINGS_SCHEMA, "inställningarna")
                 continue
-            kind = FOLDERS.get(parts[0]) if len(parts) == 2 else None
-            if kind is None:
-                folders = ", ".join(f"{name}/" for name in FOLDERS)
-                self.problems.append(Problem(
-                    self.shown(relative), 0, 0, "Filen ligger på en plats där strategin inte läser filer.",
-                    f"Flytta filen till en av mapparna {folders} i {self.prefix or 'strategimappen'}.",
-                ))
-                continue
+            kind = FOLDERS[relative.split("/")[0]]
             document = self._document(relative, raw, kind.schema, kind.definite)
             if document is not None:
                 self.documents[kind.key].append(document)
@@ -135,6 +217,31 @@ class _Loading:
         # does not also turn every reference to that file into an error.
         return document
 
+    def _years(self) -> None:
+        """Years that must come in order, and an indicator's series with one value per year: the
+        schema checks each year alone, and the follow-up would otherwise judge against nonsense."""
+        for kind, earlier, later, strict, message, hint in _YEAR_ORDER:
+            documents = [self.settings] if kind == "settings" and self.settings else self.documents.get(kind, [])
+            for document in documents:
+                first, last = _value_at(document.data, earlier), _value_at(document.data, later)
+                if _year(first) and _year(last) and (last <= first if strict else last < first):
+                    self.problems.append(document.problem(later, message.format(first, last), hint))
+        for document in self.documents["indicators"]:
+            values = document.data.get("values")
+            seen: dict[int, int] = {}
+            for index, measured in enumerate(values if isinstance(values, list) else []):
+                year = measured.get("year") if isinstance(measured, dict) else None
+                if not _year(year):
+                    continue
+                if year in seen:
+                    first_line = document.position(("values", seen[year], "year"))[0]
+                    self.problems.append(document.problem(
+                        ("values", index, "year"), f"Året {year} har redan ett värde i values (rad {first_line}).",
+                        "Varje år ska ha ett enda värde. Ta bort det ena, eller rätta årtalet om det är fel.",
+                    ))
+                else:
+                    seen[year] = index
+
     def _unique_ids(self) -> dict[str, dict[str, Document]]:
         valid: dict[str, dict[str, Document]] = {}
         for kind in KINDS:
@@ -147,7 +254,7 @@ class _Loading:
                     first = seen[entity_id]
                     line = first.position(("id",))[0]
                     self.problems.append(document.problem(
-                        ("id",), f'id "{entity_id}" används redan av {first.path} (rad {line}).',
+                        ("id",), f'id "{visible(entity_id)}" används redan av {first.path} (rad {line}).',
                         f"Varje {kind.singular} behöver ett eget id, eftersom id:t blir sidans adress. "
                         "Byt id i en av filerna.",
                     ))
@@ -174,6 +281,7 @@ class _Loading:
                     if not isinstance(entity_id, str) or entity_id in known or entity_id in unreadable:
                         continue  # a wrong type or an unreadable file is reported already
                     path = (reference.field,) if index is None else (reference.field, index)
+                    entity_id = visible(entity_id)
                     guess = difflib.get_close_matches(entity_id, list(known), n=1)
                     advice = f'Menade du "{guess[0]}"? ' if guess else ""
                     folder = self.shown(folder_of(target))
@@ -238,10 +346,44 @@ class _Loading:
         return RegionalStrategy.build(settings, entities)
 
 
+_YEAR_ORDER: tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool, str, str], ...] = (
+    # kind, the earlier year, the later year, whether they may not be equal, message, hint
+    (
+        "settings", ("period", "start"), ("period", "end"), False,
+        "Strategins period slutar år {1}, före året den börjar ({0}).",
+        "Rätta period: start är det första året och end det sista. Har årtalen bytt plats?",
+    ),
+    (
+        "actions", ("start",), ("end",), False,
+        "Kraftsamlingen slutar år {1}, före året den startar ({0}).",
+        "Rätta start och end: start är året kraftsamlingen startar, end året den avslutas. Har årtalen bytt plats?",
+    ),
+    (
+        "indicators", ("baseline", "year"), ("target", "year"), True,
+        "Målåret {1} ligger inte efter utgångsåret {0}.",
+        "Rätta årtalen: baseline.year är året för utgångsläget (oftast när strategin antogs) och target.year "
+        "året då målvärdet ska vara nått, som måste vara senare. Har årtalen bytt plats?",
+    ),
+)
+
+
+def _value_at(data: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+def _year(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def load_files(
     files: Mapping[str, bytes], *, prefix: str = "strategy", schema_dir: FilePath = schema.SCHEMA_DIR
 ) -> RegionalStrategy:
-    """Load a strategy from files keyed by their path inside the strategy folder."""
+    """Load a strategy from files keyed by their path inside the strategy folder (a
+    :class:`StrategyFiles` also names the entries that are not files)."""
     return _Loading(files, prefix, schema_dir).run()
 
 
@@ -254,9 +396,15 @@ def site_strategy_folder(config_file: str, extra: Mapping[str, Any]) -> FilePath
 def load_strategy(root: FilePath | str, *, schema_dir: FilePath = schema.SCHEMA_DIR) -> RegionalStrategy:
     """Load and validate the strategy folder ``root``; raise :class:`StrategyInvalid` on problems."""
     root = FilePath(root)
+    if root.is_symlink():
+        raise StrategyInvalid([Problem(
+            visible(str(root)), 0, 0,
+            "Mappen med strategifilerna är en symbolisk länk, och strategin läser inga länkar.",
+            "Ersätt länken med en vanlig mapp med strategins filer.",
+        )])
     if not root.is_dir():
         raise StrategyInvalid([Problem(
-            str(root), 0, 0, "Mappen med strategifilerna finns inte.",
+            visible(str(root)), 0, 0, "Mappen med strategifilerna finns inte.",
             "Kontrollera sökvägen; strategin ligger normalt i mappen strategy/ i repot.",
         )])
     return load_files(read_tree(root), prefix=root.name, schema_dir=schema_dir)
@@ -270,13 +418,15 @@ def _fingerprint(*folders: FilePath) -> tuple:
         (entry.path, stat.st_mtime_ns, stat.st_size)
         for folder in folders
         for _, entry in _walk(folder)
-        if (stat := entry.stat())
+        if (stat := entry.stat(follow_symlinks=False))
     )
 
 
 def load_strategy_cached(root: FilePath | str, *, schema_dir: FilePath = schema.SCHEMA_DIR) -> RegionalStrategy:
     """:func:`load_strategy`, loaded once per change of the files: a site build asks for the model
     from several hooks and macros, and ``mkdocs serve`` rebuilds when a file changes."""
+    if FilePath(root).is_symlink():  # refused by load_strategy, which would only see the resolved path
+        return load_strategy(root, schema_dir=schema_dir)
     root = FilePath(root).resolve()
     fingerprint = _fingerprint(root, schema_dir) if root.is_dir() else ()
     cached = _cache.get(root)

@@ -24,7 +24,29 @@ from strategy_as_code.yamlsource import Document, Path
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?|<!--")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s<>]+>")
 _BAD_SCHEME = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Every control and format character of Unicode 15 (categories Cc and Cf; tests/test_text_checks.py
+# compares it with unicodedata): direction marks and overrides that turn text around, zero-width
+# characters that hide inside a word (search then misses it), tags that smuggle invisible ASCII.
+# Line breaks are the schemas' business: only Markdown fields may have them, and only "\n".
+_INVISIBLE = re.compile(
+    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_INVISIBLE_NAMES = {
+    0x09: "ett tabbtecken",
+    0xAD: "ett mjukt bindestreck",
+    0x061C: "en osynlig riktningsmarkering",
+    0x200B: "ett nollbreddsmellanslag",
+    0x200C: "ett osynligt tecken som hindrar sammanfogning",
+    0x200D: "ett osynligt sammanfogningstecken",
+    0x200E: "en osynlig riktningsmarkering",
+    0x200F: "en osynlig riktningsmarkering",
+    **dict.fromkeys(range(0x202A, 0x202F), "ett tecken som ändrar textens riktning"),
+    0x2060: "ett osynligt ordsammanfogningstecken",
+    **dict.fromkeys(range(0x2066, 0x206A), "ett tecken som ändrar textens riktning"),
+    0xFEFF: "ett osynligt byte order mark (BOM)",
+}
 
 ALLOWED_TAGS = {
     "p", "br", "em", "strong", "a", "ul", "ol", "li", "code", "pre", "blockquote", "h3", "h4", "h5", "h6",
@@ -64,11 +86,16 @@ def check_text(document: Document) -> list:
                 path, f'Fältet "{field}" innehåller en länk som inte går till en webbadress.',
                 "Länkar ska börja med https://, http:// eller mailto:.",
             ))
-        control = _CONTROL.search(text)
-        if control:
+        invisible = _INVISIBLE.search(text)
+        if invisible:
+            code = ord(invisible.group())
+            name = _INVISIBLE_NAMES.get(code, "ett osynligt styrtecken")
             problems.append(document.problem(
-                path, f'Fältet "{field}" innehåller ett osynligt styrtecken (U+{ord(control.group(0)):04X}).',
-                "Skriv om texten för hand eller klistra in den som oformaterad text.",
+                path, f'Fältet "{field}" innehåller {name} (U+{code:04X}), tecken nummer {invisible.start() + 1} '
+                "i texten.",
+                "Ersätt tabbtecknet med mellanslag." if code == 0x09 else
+                "Ta bort tecknet: skriv om texten för hand eller klistra in den som oformaterad text. Osynliga "
+                "tecken kan vända på texten eller dölja ord för läsaren och för sökningen.",
             ))
     return problems
 

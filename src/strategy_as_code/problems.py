@@ -36,6 +36,18 @@ class Problem:
         return text
 
 
+def visible(text: str) -> str:
+    """Text from a file or a file name as it can be shown in a message: characters that would not
+    show, or would turn the line around (a newline, a direction mark, a byte git could not
+    decode), written as escapes, so that no message can be made to say something else."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() else f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
+        for char in text
+    )
+
+
 class StrategyInvalid(Exception):
     """The strategy files have one or more problems; nothing may be built or published."""
 

@@ -11,12 +11,14 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategy_as_code.loader import load_files
+from strategy_as_code.loader import StrategyFiles, load_files
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
 
 REGULAR_FILES = ("100644", "100755")
-"""Modes of ordinary files in a git tree; symlinks (120000) and submodules (160000) are not read."""
+"""Modes of ordinary files in a git tree. A symbolic link (120000) or a submodule (160000) is
+never read: the loader names it in a problem, as it does in the working tree."""
+NOT_FILES = {"120000": "symlink", "160000": "submodule"}
 
 
 class RevisionUnavailable(Exception):
@@ -59,8 +61,9 @@ def resolve(repo: Path | str, name: str) -> Revision:
     return Revision(name, result.stdout.decode("ascii").strip())
 
 
-def read_files(repo: Path | str, revision: Revision, folder: str = "strategy") -> dict[str, bytes]:
-    """Every ordinary file under ``folder`` at ``revision``, keyed by its path inside ``folder``.
+def read_files(repo: Path | str, revision: Revision, folder: str = "strategy") -> StrategyFiles:
+    """Every ordinary file under ``folder`` at ``revision``, keyed by its path inside ``folder``,
+    and the symbolic links and submodules there, named but not read.
 
     Empty when the folder did not exist at that revision (a strategy that is not written yet).
     """
@@ -68,21 +71,25 @@ def read_files(repo: Path | str, revision: Revision, folder: str = "strategy") -
     folder = folder.strip("/")
     listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", f"{revision.commit}:{folder}")
     if listing.returncode != 0:
-        return {}
+        return StrategyFiles()
     entries: list[tuple[str, str]] = []
+    not_files: dict[str, str] = {}
     for record in listing.stdout.split(b"\0"):
         if not record:
             continue
-        meta, _, path = record.partition(b"\t")
+        meta, _, raw_path = record.partition(b"\t")
         mode, kind, sha = meta.decode("ascii").split(" ")
+        path = raw_path.decode("utf-8", errors="surrogateescape")
         if kind == "blob" and mode in REGULAR_FILES:
-            entries.append((path.decode("utf-8", errors="surrogateescape"), sha))
+            entries.append((path, sha))
+        else:
+            not_files[path] = NOT_FILES.get(mode, "special")
     if not entries:
-        return {}
+        return StrategyFiles(not_files=not_files)
     batch = _git(repo, "cat-file", "--batch", stdin="".join(f"{sha}\n" for _, sha in entries).encode("ascii"))
     if batch.returncode != 0:
         raise RevisionUnavailable(f"git kunde inte läsa filerna i {revision}: {batch.stderr.decode(errors='replace')}")
-    return dict(zip((path for path, _ in entries), _blobs(batch.stdout), strict=True))
+    return StrategyFiles(dict(zip((path for path, _ in entries), _blobs(batch.stdout), strict=True)), not_files)
 
 
 def _blobs(output: bytes) -> list[bytes]:
@@ -114,7 +121,7 @@ def load_revision_or_none(
     """Like :func:`load_revision`, but ``None`` when ``folder`` did not exist at ``revision``
     (the comparison then shows everything as new)."""
     files = read_files(repo, revision, folder)
-    if not files:
+    if not files and not files.not_files:
         return None
     return load_files(files, prefix=f"{revision.name}:{folder.strip('/')}")
 

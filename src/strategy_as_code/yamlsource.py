@@ -4,44 +4,61 @@ PyYAML's SafeLoader is too forgiving for files that partners edit in a browser: 
 last of two equal keys, reads ``no`` as False, ``2021-06-15`` as a date and ``0114`` as the
 octal number 76, and expands aliases without limit. This reader resolves only the plain types
 the schemas use (text, integer, decimal number, true/false, null), refuses duplicate keys,
-anchors and aliases, and words every failure in Swedish with its position.
+anchors, aliases, numbers that cannot be computed with and nesting deeper than any strategy
+needs, and words every failure in Swedish with its position.
+
+The data is built straight from the parser's events, in a loop with a stack of open lists and
+tables: PyYAML's composer recurses once per level (libyaml's crashed the interpreter at 25,000
+nested lists) and so did the builder this replaced (a ``RecursionError`` at 1,000).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from strategy_as_code.problems import Problem
+from strategy_as_code.problems import Problem, visible
 
 MAX_BYTES = 512 * 1024
 """A strategy file is a few kilobytes; anything this large is a mistake or an attack."""
 
+MAX_DEPTH = 32
+"""Lists and tables inside each other. The deepest a schema goes is five (strategy.yml,
+accessibility, contact ...); 32 leaves room for any future field while the reader, the schema
+check and the templates stay far from Python's recursion limit."""
+
 Path = tuple[str | int, ...]
 
 try:  # libyaml's parser is several times faster; the pure-Python one reads files the same way
-    # (a few errors are worded differently: _YAML_MESSAGES knows both). yaml.cyaml has CParser;
+    # (a few errors are worded differently: _PROBLEMS knows both). yaml.cyaml has CParser;
     # `from yaml import CParser` always failed, as yaml does not re-export it.
     from yaml.cyaml import CParser as _Parser
 
     _PURE = False
 except ImportError:  # pragma: no cover - libyaml is in the pinned PyYAML wheels
-    from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
-            Composer.__init__(self)
 
     _PURE = True
 
@@ -95,103 +112,204 @@ class Document:
         return Problem(self.path, line, column, message, hint)
 
 
-# PyYAML's English problems, each with what it usually means in a strategy file.
-_YAML_MESSAGES: tuple[tuple[str, str, str], ...] = (
-    (
-        "mapping values are not allowed",
-        "Ett kolon står där YAML inte väntar sig ett.",
-        'Om texten innehåller kolon följt av mellanslag, sätt hela texten inom citattecken: namn: "Mål: bättre hälsa".',
-    ),
-    (
-        "could not find expected ':'",
+@dataclass(frozen=True)
+class Wording:
+    """What a YAML problem usually means in a strategy file, and what to write instead."""
+
+    message: str
+    hint: str
+
+
+_COLON = Wording(
+    "Ett kolon står där YAML inte väntar sig ett.",
+    'Om texten innehåller kolon följt av mellanslag, sätt hela texten inom citattecken: namn: "Mål: bättre hälsa".',
+)
+_ESCAPE_CODE = Wording(
+    "En teckenkod (\\x, \\u eller \\U) inom dubbla citattecken är ogiltig.",
+    "Skriv tecknet som det är i stället för koden, eller använd enkla citattecken ('…') om bakstrecket "
+    "ska stå kvar i texten.",
+)
+_TAB = Wording(
+    "Raden är indragen med tabbtecken. YAML tillåter bara mellanslag i indrag.",
+    "Ersätt tabbtecknet med mellanslag (två mellanslag per nivå).",
+)
+_BLOCK_TEXT = Wording(
+    "En text på flera rader (efter | eller >) är inte korrekt inledd.",
+    "Skriv bara | eller > efter kolonet (eventuellt följt av - eller +) och börja texten på nästa rad, "
+    "indragen med mellanslag.",
+)
+_DIRECTIVE = Wording(
+    "En rad som börjar med % läses av YAML som ett direktiv, och sådana används inte i strategifilerna.",
+    "Ta bort raden. Om en text ska börja med %, sätt den inom citattecken.",
+)
+_DOCUMENT_END = Wording(
+    "YAML läser filen som slut före den här raden: raden börjar längre till vänster än raderna i början "
+    "av filen, eller står efter en rad med tre punkter (...) eller ett direktiv (%).",
+    "Låt fälten på översta nivån börja i första kolumnen, utan mellanslag före, och ta bort rader med "
+    "bara ... och rader som börjar med %.",
+)
+_TAG = Wording(
+    "Ett värde börjar med utropstecken (!), som YAML läser som en tagg. Taggar används inte i strategifilerna.",
+    'Sätt hela texten inom citattecken, t.ex. namn: "!Viktigt".',
+)
+_ANCHOR = Wording(
+    "Filen använder YAML-ankare eller alias (& eller *), som inte är tillåtna i strategifilerna.",
+    "Skriv ut värdet på varje ställe där det behövs. Om en text börjar med & eller *, sätt den inom citattecken.",
+)
+_QUOTED = Wording(
+    "En text inom citattecken är inte korrekt skriven.",
+    "Kontrollera att texten slutar med samma citattecken som den börjar med. Inom dubbla citattecken "
+    "skrivs bakstreck dubbelt (\\\\); enkla citattecken ('…') tar texten precis som den står.",
+)
+_SECOND_DOCUMENT = Wording(
+    "Filen innehåller mer än ett YAML-dokument (skiljelinjen ---).",
+    "Ta bort den extra skiljelinjen ---; en fil beskriver en sak.",
+)
+UNREADABLE = Wording(
+    "YAML kan inte läsa filen här.",
+    "Jämför med en fungerande fil av samma slag och kontrollera indrag, kolon och citattecken. Sätt en text "
+    "inom citattecken om den innehåller något av tecknen : # & * ! | > ' \" % @ `.",
+)
+"""For a problem the tables below do not know: PyYAML's English never reaches a partner."""
+
+# PyYAML's and libyaml's problems (the texts after "problem" in their errors; the two word some
+# differently), each as a part of the English that both share, with what it means in a strategy file.
+# tests/test_yamlsource.py lists every problem libyaml can report and checks that each is here.
+_PROBLEMS: tuple[tuple[str, Wording], ...] = (
+    ("mapping values are not allowed", _COLON),
+    ("found unexpected ':'", _COLON),
+    ("could not find expected ':'", Wording(
         "Raden saknar kolon efter fältnamnet, eller har fel indrag.",
         "Skriv fältnamn, kolon och mellanslag före värdet (namn: värde) och kontrollera indraget.",
-    ),
-    (
-        "did not find expected key",
+    )),
+    ("did not find expected key", Wording(
         "Indraget stämmer inte: här väntas ett nytt fält på samma nivå som fälten ovanför.",
         "Ge raden samma antal mellanslag i början som de andra fälten på samma nivå.",
-    ),
-    (
-        "expected <block end>",
+    )),
+    ("expected <block end>", Wording(
         "Indraget stämmer inte med raderna ovanför.",
         "Kontrollera antalet mellanslag i början av raden; fält på samma nivå ska börja i samma kolumn.",
-    ),
-    (
-        "did not find expected '-' indicator",
+    )),
+    ("did not find expected '-' indicator", Wording(
         "En rad i en lista har fel indrag.",
         "Låt varje listrad börja med bindestreck och mellanslag (- ) i samma kolumn.",
-    ),
-    (
-        "found unexpected end of stream",
+    )),
+    ("sequence entries are not allowed", Wording(  # libyaml: "block sequence entries are not ..."
+        "Ett bindestreck (- ) som inleder en listrad står där YAML inte väntar sig en lista.",
+        "Börja listan på en ny rad under fältnamnet, med - först på varje rad. Om en text ska börja med "
+        "bindestreck, sätt den inom citattecken.",
+    )),
+    ("mapping keys are not allowed", Wording(
+        "Ett frågetecken (?) följt av mellanslag står där YAML inte väntar sig ett.",
+        'Sätt texten inom citattecken, t.ex. namn: "? Vad händer nu".',
+    )),
+    ("found unexpected end of stream", Wording(
         "Filen tar slut mitt i ett värde, troligen för att ett citattecken aldrig stängs.",
         "Kontrollera att varje text som börjar med \" eller ' också slutar med samma tecken.",
-    ),
-    (
-        "node content",  # "expected the node content" in PyYAML, "did not find expected node content" in libyaml
+    )),
+    ("node content", Wording(  # "expected the node content" in PyYAML, "did not find expected node content" in libyaml
         "Här saknas ett värde, eller så stängs aldrig en lista [ eller en tabell {.",
         "Skriv värdet efter kolonet, och avsluta listor med ] och tabeller med }.",
-    ),
-    (
-        "found unknown escape character",
+    )),
+    ("found unknown escape character", Wording(
         "Ett bakstreck (\\) inom dubbla citattecken följs av ett tecken YAML inte känner till.",
         "Använd enkla citattecken ('…') runt texten, eller skriv bakstrecket dubbelt (\\\\).",
-    ),
-    (
-        "expected a single document",
-        "Filen innehåller mer än ett YAML-dokument (skiljelinjen ---).",
-        "Ta bort den extra skiljelinjen ---; en fil beskriver en sak.",
-    ),
-    (
-        "that cannot start any token",
+    )),
+    ("invalid Unicode character escape code", _ESCAPE_CODE),
+    ("hexdecimal number", _ESCAPE_CODE),  # sic, libyaml's spelling
+    ("hexadecimal numbers", _ESCAPE_CODE),
+    ("expected a single document", _SECOND_DOCUMENT),
+    ("but found another document", _SECOND_DOCUMENT),
+    ("that cannot start any token", Wording(
         "Ett värde börjar med ett tecken som YAML reserverar (t.ex. @, ` eller %).",
         'Sätt hela värdet inom citattecken, t.ex. namn: "@exempel".',
-    ),
-    (
-        "expected ',' or ']'",
+    )),
+    ("',' or ']'", Wording(
         "En lista inom hakparenteser [ ] är inte korrekt skriven.",
         "Skilj värdena åt med kommatecken och avsluta med ], t.ex. goals: [mal-a, mal-b].",
-    ),
-    (
-        "expected ',' or '}'",
+    )),
+    ("',' or '}'", Wording(
         "En tabell inom klammerparenteser { } är inte korrekt skriven.",
         "Skilj fälten åt med kommatecken och avsluta med }.",
-    ),
+    )),
+    ("tab character", _TAB),
+    ("found unexpected document", Wording(  # "... document indicator" in libyaml, "... separator" in PyYAML
+        "En rad med --- eller ... står mitt i en text inom citattecken.",
+        "Stäng citattecknet före raden, eller skriv texten efter | på egna rader om den ska ha flera rader.",
+    )),
+    ("indentation indicator", _BLOCK_TEXT),
+    ("chomping", _BLOCK_TEXT),
+    ("<document start>", _DOCUMENT_END),
+    ("undefined tag handle", _TAG),
+    ("tag URI", _TAG),
+    ("URI escape", _TAG),
+    ("expected URI", _TAG),
+    ("the expected '>'", _TAG),
+    ("incompatible YAML document", _DIRECTIVE),
+    ("YAML directive", _DIRECTIVE),
+    ("TAG directive", _DIRECTIVE),
+    ("duplicate tag handle", _DIRECTIVE),
+    ("directive name", _DIRECTIVE),
+    ("version number", _DIRECTIVE),
+    ("undefined alias", _ANCHOR),
+    ("duplicate anchor", _ANCHOR),
 )
+
+# What YAML was reading when it failed ("while scanning a block scalar"), for the problems that
+# mean different things in different places ("did not find expected comment or line break").
+_CONTEXTS: tuple[tuple[str, Wording], ...] = (
+    ("block scalar", _BLOCK_TEXT),
+    ("directive", _DIRECTIVE),
+    ("tag", _TAG),
+    ("anchor", _ANCHOR),
+    ("alias", _ANCHOR),
+    ("quoted scalar", _QUOTED),
+    ("simple key", _PROBLEMS[2][1]),
+)
+
+
+def wording(problem: str, context: str = "") -> Wording:
+    """The Swedish for a problem PyYAML or libyaml reports, never its English."""
+    for english, worded in _PROBLEMS:
+        if english in problem:
+            return worded
+    for english, worded in _CONTEXTS:
+        if english in context:
+            return worded
+    return UNREADABLE
+
+
+_NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML does not allow anywhere in a file (control characters, lone surrogates, U+FFFE …)."""
 
 
 def _yaml_error(path: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    problem = getattr(error, "problem", None) or str(error)
-    for english, message, hint in _YAML_MESSAGES:
-        if english in problem:
-            return Problem(path, line, column, message, hint)
-    return Problem(
-        path,
-        line,
-        column,
-        f"Filen är inte korrekt YAML ({problem}).",
-        "Jämför med en fungerande fil av samma slag och kontrollera indrag, kolon och citattecken.",
-    )
+    worded = wording(getattr(error, "problem", None) or "", getattr(error, "context", None) or "")
+    return Problem(path, line, column, worded.message, worded.hint)
 
 
-def _tab_problems(path: str, text: str) -> list[Problem]:
-    if "\t" not in text:
-        return []
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _character_problems(path: str, text: str) -> list[Problem]:
+    """Tabs in indentation, and characters YAML refuses to read, each where it stands."""
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    indent.index("\t") + 1,
-                    "Raden är indragen med tabbtecken. YAML tillåter bara mellanslag i indrag.",
-                    "Ersätt tabbtecknet med mellanslag (två mellanslag per nivå).",
-                )
-            )
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            if "\t" in indent:
+                problems.append(Problem(path, number, indent.index("\t") + 1, _TAB.message, _TAB.hint))
+    for found in _NOT_YAML_TEXT.finditer(text):
+        line, column = _line_and_column(text, found.start())
+        problems.append(Problem(
+            path, line, column,
+            f"Raden innehåller ett osynligt styrtecken (U+{ord(found.group()):04X}), "
+            "som inte får finnas i en YAML-fil.",
+            "Ta bort tecknet; det syns oftast inte i editorn. Skriv om raden för hand om du inte hittar det.",
+        ))
     return problems
 
 
@@ -225,99 +343,228 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     return text.removeprefix("\ufeff"), []
 
 
-def _refuse_anchors(path: str, text: str) -> Problem | None:
-    """Anchors and aliases have no use in a strategy file, and aliases can multiply a tiny file
-    into gigabytes (the "billion laughs" attack): refuse them before anything is built."""
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, AliasEvent) or (
-            isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None
-        ):
-            mark = event.start_mark
-            return Problem(
-                path,
-                mark.line + 1,
-                mark.column + 1,
-                "Filen använder YAML-ankare eller alias (& eller *), som inte är tillåtna i strategifilerna.",
-                "Skriv ut värdet på varje ställe där det behövs. Om en text börjar med & eller *, "
-                "sätt den inom citattecken.",
-            )
-    return None
+def _strict_bool(value: str) -> bool:
+    if value.lower() not in ("true", "false"):
+        raise ValueError(value)
+    return value.lower() == "true"
+
+
+def _strict_null(value: str) -> None:
+    if value not in ("", "~", "null", "Null", "NULL"):
+        raise ValueError(value)
 
 
 _SCALARS = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
-    "tag:yaml.org,2002:bool": lambda value: value.lower() == "true",
-    "tag:yaml.org,2002:null": lambda value: None,
+    "tag:yaml.org,2002:bool": _strict_bool,
+    "tag:yaml.org,2002:null": _strict_null,
 }
+_STR = "tag:yaml.org,2002:str"
+_SEQUENCE = "tag:yaml.org,2002:seq"
+_MAPPING = "tag:yaml.org,2002:map"
+_RESOLVED_FIRST = frozenset(char for char in _Resolver.yaml_implicit_resolvers if char)
+"""First characters of a plain scalar that may be something other than text (a digit, t, n …)."""
 
 
-_ALLOWED_TAGS = {*_SCALARS, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+def _scalar_tag(loader: _Loader, event: ScalarEvent) -> str:
+    """The tag the composer would give the scalar. Most scalars are keys and words that cannot be
+    anything but text: they skip the resolver's regular expressions (a fifth of reading a file)."""
+    tag = event.tag
+    if tag is not None and tag != "!":
+        return tag
+    value = event.value
+    if event.implicit[0] and (not value or value[0] in _RESOLVED_FIRST):
+        return loader.resolve(ScalarNode, value, event.implicit)
+    return _STR
+_DIGITS = re.compile(r"[-+]?[0-9]+")
+
+
+class _Stop(Exception):
+    """The file cannot be read any further (an alias, or nesting too deep); carries the problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+@dataclass
+class _Open:
+    """A list or table whose end the parser has not reached yet."""
+
+    path: Path
+    items: list | dict | None
+    """What is built so far; None when the contents are not kept (under a refused key or tag)."""
+    is_mapping: bool
+    is_key: bool = False
+    """A list or table used as a key: refused, and the value after it is skipped."""
+    key: str | None = None
+    """Mapping: the key whose value comes next."""
+    wants_key: bool = True
+    """Mapping: the next node is a key (else a value)."""
+    keep_value: bool = True
+    """Mapping: False after a refused key, whose value is then skipped."""
+    seen: dict[str, int] = field(default_factory=dict)
+    """Mapping: line of each key so far."""
 
 
 class _Builder:
-    """Turns the node tree into dicts, lists and scalars, recording positions and problems."""
+    """Turns the parser's events into dicts, lists and scalars, recording positions and problems."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, loader: _Loader) -> None:
         self.document = document
+        self.loader = loader
         self.problems: list[Problem] = []
 
-    def build(self, node: Node, path: Path) -> Any:
-        self.document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if node.tag not in _ALLOWED_TAGS:
-            self.problems.append(self.document.problem(
-                path, f"Taggen {node.tag} är inte tillåten i strategifilerna.",
-                "Ta bort taggen (ordet som börjar med !) och skriv bara värdet.",
+    def _problem(self, event: Event, message: str, hint: str) -> Problem:
+        mark = event.start_mark
+        return Problem(self.document.path, mark.line + 1, mark.column + 1, message, hint)
+
+    def read(self) -> Any:
+        """The data of the one document in the stream (None for an empty file)."""
+        self.loader.get_event()  # StreamStartEvent
+        if self.loader.check_event(StreamEndEvent):
+            return None
+        self.loader.get_event()  # DocumentStartEvent
+        data = self._node_tree()
+        self.loader.get_event()  # DocumentEndEvent
+        if not self.loader.check_event(StreamEndEvent):
+            raise _Stop(self._problem(self.loader.peek_event(), _SECOND_DOCUMENT.message, _SECOND_DOCUMENT.hint))
+        return data
+
+    def _node_tree(self) -> Any:
+        stack: list[_Open] = []
+        get_event, values = self.loader.get_event, self.document.values
+        while True:
+            event = get_event()
+            kind = type(event)
+            parent = stack[-1] if stack else None
+            if kind is SequenceEndEvent or kind is MappingEndEvent:
+                done = stack.pop()
+                value: Any = done.items
+                parent = stack[-1] if stack else None
+                if parent is not None and done.is_key:  # a list or table as a key: its value is skipped
+                    parent.wants_key = parent.keep_value = False
+                    continue
+            elif kind is AliasEvent or event.anchor is not None:
+                # Aliases can multiply a tiny file into gigabytes (the "billion laughs" attack),
+                # and anchors have no use without them: refused before anything is built from them.
+                raise _Stop(self._problem(event, _ANCHOR.message, _ANCHOR.hint))
+            elif parent is not None and parent.is_mapping and parent.wants_key:
+                if kind is ScalarEvent:
+                    self._key(parent, event)
+                    continue
+                if parent.items is not None:
+                    self.problems.append(self._problem(
+                        event, "Ett fältnamn måste vara ett ord, inte ett tal, en lista eller en tabell.",
+                        "Skriv fältnamnet med bokstäver, t.ex. name: …",
+                    ))
+                stack.append(self._open(event, (), kept=False, is_key=True, depth=len(stack)))
+                continue
+            else:
+                # Where the node goes: the root, the next item of a list, or the value of a key.
+                if parent is None:
+                    path, kept = (), True
+                elif parent.is_mapping:
+                    kept = parent.items is not None and parent.keep_value
+                    path = (*parent.path, parent.key or "")
+                else:
+                    kept = parent.items is not None
+                    path = (*parent.path, len(parent.items) if kept else 0)  # type: ignore[arg-type]
+                if kept:
+                    mark = event.start_mark
+                    values[path] = (mark.line + 1, mark.column + 1)
+                if kind is not ScalarEvent:
+                    stack.append(self._open(event, path, kept=kept, is_key=False, depth=len(stack)))
+                    continue
+                value = self._scalar(event, kept)
+            if parent is None:
+                return value
+            if not parent.is_mapping:
+                if parent.items is not None:
+                    parent.items.append(value)  # type: ignore[union-attr]
+            else:
+                if parent.items is not None and parent.keep_value:
+                    parent.items[parent.key] = value  # type: ignore[index]
+                parent.wants_key, parent.keep_value, parent.key = True, True, None
+
+    def _open(self, event: Event, path: Path, *, kept: bool, is_key: bool, depth: int) -> _Open:
+        if depth >= MAX_DEPTH:
+            raise _Stop(self._problem(
+                event, f"Listor och fält ligger i mer än {MAX_DEPTH} nivåer inuti varandra.",
+                "Ingen strategifil behöver så många nivåer. Kontrollera indraget och att varje [ och { "
+                "stängs med ] och }.",
+            ))
+        is_mapping = isinstance(event, MappingStartEvent)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(MappingNode if is_mapping else SequenceNode, None, event.implicit)
+        if kept and tag != (_MAPPING if is_mapping else _SEQUENCE):
+            self._refuse_tag(event, tag)
+            kept = False
+        items: list | dict | None = ({} if is_mapping else []) if kept else None
+        return _Open(path, items, is_mapping, is_key=is_key)
+
+    def _refuse_tag(self, event: Event, tag: str) -> None:
+        self.problems.append(self._problem(
+            event, f"Taggen {visible(tag)} är inte tillåten i strategifilerna.",
+            "Ta bort taggen (ordet som börjar med !) och skriv bara värdet.",
+        ))
+
+    def _key(self, parent: _Open, event: ScalarEvent) -> None:
+        parent.wants_key = False
+        parent.keep_value = False
+        if parent.items is None:
+            return
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if _scalar_tag(self.loader, event) != _STR:
+            self.problems.append(Problem(
+                self.document.path, line, column,
+                "Ett fältnamn måste vara ett ord, inte ett tal, en lista eller en tabell.",
+                "Skriv fältnamnet med bokstäver, t.ex. name: …",
+            ))
+            return
+        key = event.value
+        if key in parent.seen:
+            self.problems.append(Problem(
+                self.document.path, line, column,
+                f'Fältet "{visible(key)}" står två gånger (första gången på rad {parent.seen[key]}). '
+                "YAML skulle tyst behålla bara det sista värdet.",
+                f'Ta bort det ena "{visible(key)}", eller slå ihop värdena till ett.',
+            ))
+            return
+        parent.seen[key] = line
+        parent.key, parent.keep_value = key, True
+        self.document.keys[(*parent.path, key)] = (line, column)
+
+    def _scalar(self, event: ScalarEvent, kept: bool) -> Any:
+        if not kept:
+            return None
+        tag = _scalar_tag(self.loader, event)
+        if tag not in _SCALARS:
+            self._refuse_tag(event, tag)
+            return None
+        text = event.value
+        try:
+            value = _SCALARS[tag](text)
+        except ValueError:
+            if tag == "tag:yaml.org,2002:int" and _DIGITS.fullmatch(text.strip()):
+                # Python refuses to read integers of more than 4,300 digits (a guard against slow
+                # conversions); such a number is no figure of a strategy.
+                self.problems.append(self._problem(
+                    event, f"Talet har {len(text)} siffror, fler än något tal i en strategi kan ha.",
+                    "Skriv talet med färre siffror, eller sätt värdet inom citattecken om det är en text.",
+                ))
+                return None
+            return text  # an explicit !!int on text: keep the text, the schema says what is wrong
+        if isinstance(value, float) and not math.isfinite(value):
+            shown = text if len(text) <= 20 else text[:17] + "…"
+            self.problems.append(self._problem(
+                event, f"Talet {shown} är för stort eller inget tal alls, så det går inte att räkna med.",
+                "Skriv ett tal med högst 15 siffror, eller sätt värdet inom citattecken om det är en text.",
             ))
             return None
-        if isinstance(node, ScalarNode):
-            return self._scalar(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        raise TypeError(node)  # pragma: no cover - PyYAML has no other node kinds
-
-    def _scalar(self, node: ScalarNode, path: Path) -> Any:
-        try:
-            return _SCALARS[node.tag](node.value)
-        except ValueError:  # an explicit !!int on text: keep the text, the schema says what is wrong
-            return node.value
-
-    def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                self.problems.append(
-                    Problem(
-                        self.document.path,
-                        key_line,
-                        key_column,
-                        "Ett fältnamn måste vara ett ord, inte ett tal, en lista eller en tabell.",
-                        "Skriv fältnamnet med bokstäver, t.ex. name: …",
-                    )
-                )
-                continue
-            key = key_node.value
-            if key in seen:
-                self.problems.append(
-                    Problem(
-                        self.document.path,
-                        key_line,
-                        key_column,
-                        f'Fältet "{key}" står två gånger (första gången på rad {seen[key]}). '
-                        "YAML skulle tyst behålla bara det sista värdet.",
-                        f'Ta bort det ena "{key}", eller slå ihop värdena till ett.',
-                    )
-                )
-                continue
-            seen[key] = key_line
-            self.document.keys[(*path, key)] = (key_line, key_column)
-            result[key] = self.build(value_node, (*path, key))
-        return result
+        return value
 
 
 def parse(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -325,24 +572,18 @@ def parse(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
-    problems = _tab_problems(path, text)
+    problems = _character_problems(path, text)
     if problems:
         return None, problems
-    try:
-        # An anchor or alias needs & or *; most files have neither and skip this second pass.
-        refused = _refuse_anchors(path, text) if "&" in text or "*" in text else None
-        if refused:
-            return None, [refused]
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as error:
-        return None, [_yaml_error(path, error)]
     document = Document(path, None)
-    if node is None:
-        return document, []
-    builder = _Builder(document)
-    document.data = builder.build(node, ())
+    loader = _Loader(text)
+    builder = _Builder(document, loader)
+    try:
+        document.data = builder.read()
+    except _Stop as stop:
+        return None, [*builder.problems, stop.problem]
+    except yaml.YAMLError as error:
+        return None, [*builder.problems, _yaml_error(path, error)]
+    finally:
+        loader.dispose()
     return document, builder.problems
