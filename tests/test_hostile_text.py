@@ -11,6 +11,7 @@ strategy text and no Jinja evaluated.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -72,8 +73,14 @@ def _alternatives(spec: dict, file: str) -> list[tuple[dict, str]]:
     return result
 
 
+_EXCLUDING = re.compile(r"\^\[\^[^\]]*\]\*\$")
+"""A pattern that only keeps some characters out (``^[^\n\r…]*$``: one line) leaves the text free."""
+
+
 def _free_text(spec: dict) -> bool:
-    return spec.get("type") == "string" and not any(k in spec for k in ("pattern", "format", "enum", "const"))
+    if spec.get("type") != "string" or any(k in spec for k in ("format", "enum", "const")):
+        return False
+    return "pattern" not in spec or bool(_EXCLUDING.fullmatch(spec["pattern"]))
 
 
 def _properties(spec: dict, file: str) -> dict[str, tuple[dict, str]]:
