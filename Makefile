@@ -8,7 +8,8 @@ export NO_MKDOCS_2_WARNING := 1
 # Values a person or CI passes in (YEAR, ARGS, BASE, HEAD, SCALES …) reach the recipes only as
 # environment variables, read by the shell ("$$YEAR"): make never pastes them into a command line,
 # so a crafted tag or branch name is an argument, never a command. CI sets them in the
-# environment (YEAR=2026 make release), which make passes on unexpanded.
+# environment (YEAR=2026 make release), which make passes on unexpanded; defaults are exported
+# for their own targets only.
 
 .PHONY: serve build test validate release draft lint bench clean
 
@@ -32,7 +33,6 @@ validate: $(STAMP)
 
 ## release: publish the adopted version YEAR (make release YEAR=2026) with mike to gh-pages
 # ARGS (e.g. --from-tag) is split into words by the shell, with globbing off, and never evaluated.
-export YEAR ARGS
 release: $(STAMP)
 	set -f; scripts/release "$${YEAR-}" $${ARGS-}
 
@@ -52,9 +52,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 ## bench: validation and build time, memory and page weight at several scales; writes BENCHMARKS.md
-export SCALES ?= 1 10 100
-export RUNS ?= 3
-export INSTRUCTIONS ?= 10
+bench: export SCALES ?= 1 10 100
+bench: export RUNS ?= 3
+bench: export INSTRUCTIONS ?= 10
 bench: $(STAMP)
 	set -f; scripts/bench --scales $$SCALES --runs "$$RUNS" --instructions-up-to "$$INSTRUCTIONS"
 
@@ -62,8 +62,8 @@ clean:
 	rm -rf site $(VENV) .pytest_cache .bench
 
 # Comparing two versions of the strategy (issue 3). Both read git, never the working tree.
-export BASE ?= main
-export HEAD ?= HEAD
+diff pr-summary: export BASE ?= main
+diff pr-summary: export HEAD ?= HEAD
 .PHONY: diff pr-summary
 
 ## diff: what changed in the strategy between two git revisions, in Swedish (make diff BASE=main HEAD=HEAD)

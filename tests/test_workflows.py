@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -345,7 +346,7 @@ class LocalGitHub:
 @pytest.fixture
 def github(tmp_path: Path) -> LocalGitHub:
     for tool in ("jq", "base64", "od"):  # on GitHub's runners; on Debian: apt-get install jq
-        assert subprocess.run(["which", tool], capture_output=True).returncode == 0, f"{tool} is missing"
+        assert shutil.which(tool), f"{tool} is missing"
     return LocalGitHub(tmp_path)
 
 
