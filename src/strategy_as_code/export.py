@@ -127,7 +127,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_cell(value: object) -> str | int | float:
     """A CSV cell: numbers stay numbers; a text that starts like a formula gets a leading ``'``,
-    which spreadsheets read as "this is text" and hide."""
+    so that a spreadsheet shows it as text instead of running it."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     text = "" if value is None else str(value)
