@@ -2,6 +2,10 @@
 
 Output is a pure function of the model: keys sorted, rows in the model's display order, fixed
 line endings and no timestamps, so the same commit always gives byte-identical files.
+
+The CSV files are opened in spreadsheet programs, which run a cell that starts like a formula.
+Text comes from pull requests, so text cells are neutralised as OWASP recommends (see
+:func:`csv_cell`); ``strategy.json`` is data, not formulas, and keeps every text as written.
 """
 
 from __future__ import annotations
@@ -117,8 +121,17 @@ class Table:
     rows: Callable[[RegionalStrategy], Iterable[tuple]]
 
 
-def _s(value: object) -> str:
-    return "" if value is None else str(value)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def csv_cell(value: object) -> str | int | float:
+    """A CSV cell: numbers stay numbers; a text that starts like a formula gets a leading ``'``,
+    so that a spreadsheet shows it as text instead of running it."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _join(values: Iterable[object]) -> str:
@@ -157,9 +170,11 @@ TABLES: tuple[Table, ...] = (
 
 def csv_bytes(table: Table, strategy: RegionalStrategy) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180, as spreadsheet programs expect
+    # RFC 4180 line endings, as spreadsheet programs expect. Every text cell is quoted: Excel in
+    # Swedish splits an unquoted line at semicolons, which would start a new cell mid-text.
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(table.columns)
-    writer.writerows(tuple(_s(cell) for cell in row) for row in table.rows(strategy))
+    writer.writerows(tuple(csv_cell(cell) for cell in row) for row in table.rows(strategy))
     return buffer.getvalue().encode("utf-8")
 
 

@@ -3,7 +3,9 @@
 
 An adopted version is never overwritten: the release refuses a dirty tree, an invalid strategy,
 a year without an adopting decision, a year that is already tagged or deployed and a year
-earlier than the latest. Works against any git remote, including a local bare repository.
+earlier than the latest. Nothing is published that is not on ``main``: what is there was reviewed
+(see :func:`_main_ref` for which ``main``). Works against any git remote, including a local bare
+repository.
 """
 
 from __future__ import annotations
@@ -20,10 +22,20 @@ from pathlib import Path
 from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.render.environment import environment
-from strategy_as_code.versions import DRAFT_VERSION, IN_FORCE_ALIAS, TAG_PREFIX, adopted_versions, git
+from strategy_as_code.versions import (
+    DRAFT_VERSION,
+    IN_FORCE_ALIAS,
+    TAG_PREFIX,
+    adopted_versions,
+    git,
+    is_year,
+    repository_of,
+)
 
 IN_FORCE_SUFFIX = " – gällande"
 DRAFT_TITLE = "Utkast – ej antagen"
+MAIN_BRANCH = "main"
+"""The reviewed branch: pull requests are merged into it, and only its commits are published."""
 
 
 class ReleaseRefused(Exception):
@@ -66,14 +78,24 @@ def _mike(target: Target, *args: str, env: dict[str, str]) -> None:
         )
 
 
-def _run_git(repo: Path, *args: str) -> None:
+def _run_git(repo: Path, *args: str) -> str:
     result = git(repo, *args, check=False)
     if result.returncode != 0:
         raise ReleaseRefused(f"Kommandot git {' '.join(args)} misslyckades:\n{result.stderr.strip()}")
+    return result.stdout
+
+
+def _check_repository(repo: Path) -> None:
+    if repository_of(repo) is None:
+        raise ReleaseRefused(
+            f"Mappen {repo} är inte en arbetskopia av ett git-förråd, eller så saknas programmet git.\n"
+            "En version publiceras från en klon av strategins förråd, där taggarna och grenen main finns. "
+            "Klona förrådet med git clone och kör kommandot i den klonen."
+        )
 
 
 def _check_clean(repo: Path) -> None:
-    status = git(repo, "status", "--porcelain", "--untracked-files=all").stdout
+    status = _run_git(repo, "status", "--porcelain", "--untracked-files=all")
     if status.strip():
         lines = status.splitlines()
         files = "\n".join(f"  {line}" for line in lines[:20])
@@ -100,7 +122,43 @@ def _fetch(target: Target) -> None:
     git(target.repo, "fetch", "--quiet", "--tags", target.remote, check=False)
     remote_branch = git(target.repo, "ls-remote", "--heads", target.remote, target.branch, check=False).stdout
     if remote_branch.strip():
-        git(target.repo, "fetch", "--quiet", target.remote, f"+{target.branch}:{target.branch}")
+        _run_git(target.repo, "fetch", "--quiet", target.remote, f"+{target.branch}:{target.branch}")
+
+
+def _main_ref(target: Target) -> str:
+    """``main`` as the remote has it (just fetched) when the clone knows the remote's branches,
+    as in CI; otherwise the local ``main``. The remote's comes first because that is what was
+    reviewed and merged: a local ``main`` may hold commits nobody else has seen."""
+    for ref in (f"refs/remotes/{target.remote}/{MAIN_BRANCH}", f"refs/heads/{MAIN_BRANCH}"):
+        if git(target.repo, "rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0:
+            return ref
+    raise ReleaseRefused(
+        f"Grenen {MAIN_BRANCH} finns varken på {target.remote} eller i den här klonen, så det går inte att se om "
+        f"det som ska publiceras är granskat. Hämta den med git fetch {target.remote} {MAIN_BRANCH} och försök igen."
+    )
+
+
+def _check_on_main(target: Target, commit: str, *, tag: str | None = None) -> None:
+    """Refuse ``commit`` (HEAD, or what ``tag`` points at) unless it is on ``main``."""
+    ref = _main_ref(target)
+    branch = ref.removeprefix("refs/remotes/").removeprefix("refs/heads/")
+    result = git(target.repo, "merge-base", "--is-ancestor", commit, ref, check=False)
+    if result.returncode == 0:
+        return
+    if result.returncode != 1:
+        raise ReleaseRefused(f"git kunde inte jämföra {commit[:7]} med {branch}:\n{result.stderr.strip()}")
+    if tag:
+        raise ReleaseRefused(
+            f"Taggen {tag} pekar på incheckningen {commit[:7]}, som inte finns på grenen {branch}. "
+            f"Bara det som är granskat och incheckat på {MAIN_BRANCH} kan bli en antagen version.\n"
+            f"Slå ihop ändringarna med {MAIN_BRANCH} genom en pull request, ta bort taggen "
+            f"(git push {target.remote} :refs/tags/{tag}) och tagga sedan incheckningen på {MAIN_BRANCH}."
+        )
+    raise ReleaseRefused(
+        f"Incheckningen du står på ({commit[:7]}) finns inte på grenen {branch}. Bara det som är granskat och "
+        f"incheckat på {MAIN_BRANCH} publiceras.\n"
+        f"Byt till {MAIN_BRANCH} med git switch {MAIN_BRANCH}, hämta det senaste med git pull och försök igen."
+    )
 
 
 def deployed_versions(target: Target) -> list[dict]:
@@ -140,11 +198,12 @@ def release(target: Target, year: str, *, from_tag: bool = False) -> str:
     ``from_tag`` is for CI after staff pushed the tag ``vYEAR``: the tag must point at HEAD; it
     deploys if the version is not yet published and otherwise does nothing.
     """
-    if not re.fullmatch(r"20\d\d", year):
+    if not (is_year(year) and year >= "2000"):
         raise ReleaseRefused(
-            f'"{year}" är inget giltigt årtal för en version. Ange året med fyra siffror, från 2000, t.ex. 2026.'
+            f'"{year}" är inget giltigt årtal för en version. Ange året med fyra siffror 0–9, från 2000, t.ex. 2026.'
         )
     repo = target.repo
+    _check_repository(repo)
     _check_clean(repo)
     strategy = _check_valid(repo)
     decision = strategy.adoption_of_version(int(year))
@@ -156,13 +215,15 @@ def release(target: Target, year: str, *, from_tag: bool = False) -> str:
         )
     _fetch(target)
     tag = f"{TAG_PREFIX}{year}"
-    tagged = {v.year for v in adopted_versions(repo)}
-    deployed = {int(v["version"]) for v in deployed_versions(target) if str(v["version"]).isdigit()}
+    head = _run_git(repo, "rev-parse", "HEAD").strip()
     if from_tag:
-        head = git(repo, "rev-parse", "HEAD").stdout.strip()
         tagged_commit = git(repo, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}", check=False).stdout.strip()
         if tagged_commit != head:
             raise ReleaseRefused(f"Taggen {tag} finns inte eller pekar inte på den incheckning som ska publiceras.")
+    _check_on_main(target, head, tag=tag if from_tag else None)
+    tagged = {v.year for v in adopted_versions(repo)}
+    deployed = {int(v["version"]) for v in deployed_versions(target) if is_year(str(v["version"]))}
+    if from_tag:
         if int(year) in deployed:
             return f"Version {year} är redan publicerad från taggen {tag}; inget att göra."
         tagged.discard(int(year))
@@ -186,8 +247,8 @@ def release(target: Target, year: str, *, from_tag: bool = False) -> str:
         )
     previous = next((v for v in deployed_versions(target) if IN_FORCE_ALIAS in v.get("aliases", [])), None)
     if not from_tag:
-        git(repo, "tag", "-a", tag, "-m",
-            f"Antagen version {year}\n\n{decision.body} {decision.date}, diarienummer {decision.diarienummer}")
+        _run_git(repo, "tag", "-a", tag, "-m",
+                 f"Antagen version {year}\n\n{decision.body} {decision.date}, diarienummer {decision.diarienummer}")
     env = _environment(year, "antagen")
     try:
         _mike(target, "deploy", "--update-aliases", "--alias-type", "redirect", "--title",
@@ -210,10 +271,13 @@ def release(target: Target, year: str, *, from_tag: bool = False) -> str:
 
 
 def publish_draft(target: Target) -> str:
-    """Deploy the working tree (normally ``main``) as the draft ``/utkast/``."""
+    """Deploy the working tree, which must be on ``main``, as the draft ``/utkast/``."""
+    _check_repository(target.repo)
     _check_clean(target.repo)
     _check_valid(target.repo)
     _fetch(target)
+    head = _run_git(target.repo, "rev-parse", "HEAD").strip()
+    _check_on_main(target, head)
     env = _environment(DRAFT_VERSION, "utkast")
     _mike(target, "deploy", "--title", DRAFT_TITLE, DRAFT_VERSION, env=env)
     if not any(IN_FORCE_ALIAS in v.get("aliases", []) for v in deployed_versions(target)):

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TAG_PREFIX = "v"
-TAG_PATTERN = re.compile(r"^v(\d{4})$")
+YEAR_PATTERN = re.compile(r"[0-9]{4}", re.ASCII)
+"""A version's year: four ASCII digits. Not ``\\d``, which also matches Arabic-Indic or fullwidth
+digits that ``int()`` accepts: a tag ``v٢٠٢٨`` must not count as version 2028."""
 IN_FORCE_ALIAS = "gallande"
 """URL alias of the version in force (``/gallande/``); the site root redirects to it."""
 DRAFT_VERSION = "utkast"
@@ -26,6 +28,10 @@ class AdoptedVersion:
     date: str
     """Date the tag was made (ÅÅÅÅ-MM-DD)."""
     commit: str
+
+
+def is_year(text: str) -> bool:
+    return YEAR_PATTERN.fullmatch(text) is not None
 
 
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -52,17 +58,17 @@ def adopted_versions(repo: Path | None) -> list[AdoptedVersion]:
     versions = []
     for line in result.stdout.splitlines():
         tag, date, objects = line.split("\t")
-        match = TAG_PATTERN.match(tag)
-        if match:
+        year = tag.removeprefix(TAG_PREFIX)
+        if tag.startswith(TAG_PREFIX) and is_year(year):
             # For an annotated tag %(*objectname) is the commit and %(objectname) the tag object.
-            versions.append(AdoptedVersion(int(match.group(1)), tag, date, objects[:40]))
+            versions.append(AdoptedVersion(int(year), tag, date, objects[:40]))
     return sorted(versions)
 
 
 def previous_version(versions: list[AdoptedVersion], current: str | None) -> AdoptedVersion | None:
     """The adopted version a build compares with: the latest one before ``current`` (a year), or
     the latest of all for the draft and local builds."""
-    if current and current.isdigit():
+    if current and is_year(current):
         earlier = [v for v in versions if v.year < int(current)]
         return earlier[-1] if earlier else None
     return versions[-1] if versions else None

@@ -11,7 +11,7 @@ from strategy_as_code.render.environment import environment
 from strategy_as_code.render.links import Linker
 from strategy_as_code.render.pages import GeneratedPage
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.versions import adopted_versions, previous_version
+from strategy_as_code.versions import adopted_versions, is_year, previous_version
 
 CHANGES_PAGE = "andringar"
 ARCHIVE_PAGE = "versioner"
@@ -28,7 +28,7 @@ def version_pages(
     changes_path = f"{CHANGES_PAGE}/"
     context = {
         "strategy": strategy, "version": version, "status": status, "previous": previous,
-        "decision": strategy.adoption_of_version(int(version)) if version.isdigit() else None,
+        "decision": strategy.adoption_of_version(int(version)) if is_year(version) else None,
         "unreadable": None, "changes": None, "changes_html": None,
     }
     if previous is not None:
