@@ -44,7 +44,7 @@ draft: $(STAMP)
 # REGION reaches the command through the environment and is quoted by the shell, never pasted
 # into the command line; ARGS passes options (ARGS="--site-url https://… --yes").
 new-region: $(STAMP)
-	scripts/new-region $${REGION:+"$$REGION"} $(ARGS)
+	set -f; scripts/new-region $${REGION:+"$$REGION"} $${ARGS-}
 
 ## lint: static checks of the Python code and the YAML files
 lint: $(STAMP)

@@ -15,6 +15,7 @@ from strategy_as_code import StrategyInvalid, load_strategy
 from strategy_as_code.markup import check_text
 from strategy_as_code.problems import Problem
 from strategy_as_code.render.pages import entity_pages
+from strategy_as_code.render.shield import Shield
 from strategy_as_code.yamlsource import Document
 
 INDICATOR = "indicators/ohalsotal.yml"
@@ -56,7 +57,11 @@ def test_the_largest_and_closest_figures_allowed_are_drawn(strategy_dir: Path):
     edit(strategy_dir, INDICATOR, "  value: 22.0\nvalues", "  value: 999999999999999.9\nvalues")
     edit(strategy_dir, INDICATOR, "    value: 26.5\n", "    value: -1000000000000000\n")
     edit(strategy_dir, "indicators/medellivslangd.yml", "  value: 83.8\nvalues", "  value: 82.4000001\nvalues")
-    pages = {page.entity_id: page.content for page in entity_pages(load_strategy(strategy_dir)) if page.kind == "indicators"}
+    shield = Shield()
+    pages = {
+        page.entity_id: shield.reveal(page.content)
+        for page in entity_pages(load_strategy(strategy_dir), shield) if page.kind == "indicators"
+    }
     assert "1\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000" in pages["ohalsotal"]
     assert "<svg" in pages["ohalsotal"] and "<svg" in pages["medellivslangd"]
 
