@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from gitrepo import StrategyRepo, new_repo
-from strategy_as_code.cli import main
-from strategy_as_code.diff import (
+from strategy_as_code.changes.compare import (
     ADDED,
     REMOVED,
     SAME,
@@ -26,8 +25,9 @@ from strategy_as_code.diff import (
     compare,
     word_diff,
 )
+from strategy_as_code.cli.main import main
 from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.revisions import load_revision
+from strategy_as_code.reading.revisions import load_revision
 from support import REPO
 
 DECISION_2026 = """id: arsversion-2026

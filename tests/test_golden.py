@@ -18,16 +18,16 @@ import pytest
 
 from gitrepo import StrategyRepo, new_repo
 from strategy_as_code import cli
-from strategy_as_code.diff import compare
+from strategy_as_code.changes.compare import compare
 from strategy_as_code.kinds import KINDS
-from strategy_as_code.loader import load_strategy
+from strategy_as_code.reading.loader import load_strategy
+from strategy_as_code.reading.revisions import Revision, resolve
 from strategy_as_code.render.changes import render_changes_html
 from strategy_as_code.render.fragments import fragment_names, render_fragment
 from strategy_as_code.render.links import Linker
 from strategy_as_code.render.pages import entity_pages
+from strategy_as_code.render.review import review_markdown
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.review import review_markdown
-from strategy_as_code.revisions import Revision, resolve
 from support import FIXTURE
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -137,6 +137,6 @@ def test_cli_validate_report(history, tmp_path, capsys):
 
 
 def load_strategy_at(repo: StrategyRepo, commit: str):
-    from strategy_as_code.revisions import load_revision
+    from strategy_as_code.reading.revisions import load_revision
 
     return load_revision(repo.root, resolve(repo.root, commit))

@@ -21,9 +21,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from strategy_as_code.kinds import FOLDERS, SETTINGS_FILE, SETTINGS_SCHEMA
-from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.yamlsource import parse
+from strategy_as_code.reading.loader import load_strategy
+from strategy_as_code.reading.yamlsource import parse
 from support import REPO, build, copy_project, serve
 
 SCHEMAS = REPO / "schemas"

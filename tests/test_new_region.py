@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from strategy_as_code import load_strategy, new_region, regions
-from strategy_as_code.loader import load_files
-from strategy_as_code.publishing import publishing_problems
+from strategy_as_code import load_strategy, regions
+from strategy_as_code.cli import new_region
+from strategy_as_code.publishing.accessibility import publishing_problems
+from strategy_as_code.reading.loader import load_files
 from support import FIXTURE, REPO, build, copy_project
 
 OLD_NAMES = re.compile(r"sj[öo]land", re.IGNORECASE)
@@ -53,7 +54,7 @@ def run(project: Path, *args: str, ci: bool = True) -> subprocess.CompletedProce
     if ci:
         env["CI"] = "true"
     return subprocess.run(
-        [sys.executable, "-m", "strategy_as_code.new_region", *args, "--root", str(project)],
+        [sys.executable, "-m", "strategy_as_code.cli.new_region", *args, "--root", str(project)],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, env=env, check=False, timeout=120,
     )
 
@@ -255,7 +256,7 @@ def _on_a_terminal(project: Path, *args: str, ci: bool, answers: list[str]) -> t
         env["CI"] = "true"
     leader, follower = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "strategy_as_code.new_region", *args, "--root", str(project)],
+        [sys.executable, "-m", "strategy_as_code.cli.new_region", *args, "--root", str(project)],
         stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True,
     )
     os.close(follower)

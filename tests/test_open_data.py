@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from strategy_as_code import load_strategy
-from strategy_as_code.export import TABLES, csv_cell, files
+from strategy_as_code.publishing.open_data import TABLES, csv_cell, files
 from support import REPO, build, copy_project
 
 

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from gitrepo import new_repo
-from strategy_as_code.versions import adopted_versions, previous_version
+from strategy_as_code.reading.versions import adopted_versions, previous_version
 from support import CHROMIUM, CHROMIUM_ARGS, REPO, serve
 
 PROJECT = ("mkdocs.yml", "docs", "overrides", "macros", "strategy", "schemas", "src", ".gitignore")

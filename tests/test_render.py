@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from strategy_as_code import load_strategy
-from strategy_as_code.markup import markdown_to_html
 from strategy_as_code.model import Goal, Source, Text
 from strategy_as_code.render.environment import swedish_date, swedish_number
 from strategy_as_code.render.fragments import render_fragment
+from strategy_as_code.render.markdown import markdown_to_html
 from strategy_as_code.render.pages import entity_pages
 from strategy_as_code.render.shield import Shield
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from strategy_as_code import schema
 from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
-from strategy_as_code.yamlsource import Document
+from strategy_as_code.reading import schema
+from strategy_as_code.reading.yamlsource import Document
 from support import REPO
 
 SCHEMAS = sorted(path.name for path in (REPO / "schemas").glob("*.schema.json"))

@@ -13,9 +13,9 @@ import pytest
 
 from gitrepo import new_repo
 from strategy_as_code import StrategyInvalid, load_strategy
-from strategy_as_code.loader import load_strategy_cached
 from strategy_as_code.problems import Problem
-from strategy_as_code.revisions import load_revision, resolve
+from strategy_as_code.reading.loader import load_strategy_cached
+from strategy_as_code.reading.revisions import load_revision, resolve
 
 SECRET = "id: hemlig\nname: Hemligt innehåll utanför repot\norder: 9\nsummary: Läckt.\ndescription: Läckt.\n"
 

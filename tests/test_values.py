@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from strategy_as_code import StrategyInvalid, load_strategy
-from strategy_as_code.markup import check_text
 from strategy_as_code.problems import Problem
+from strategy_as_code.reading.text_checks import check_text
+from strategy_as_code.reading.yamlsource import Document
 from strategy_as_code.render.pages import entity_pages
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.yamlsource import Document
 
 INDICATOR = "indicators/ohalsotal.yml"
 

@@ -18,7 +18,7 @@ from yamllint import linter
 from yamllint.config import YamlLintConfig
 
 from gitrepo import StrategyRepo, new_repo
-from strategy_as_code.yamlsource import parse
+from strategy_as_code.reading.yamlsource import parse
 from support import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"

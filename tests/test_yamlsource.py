@@ -13,7 +13,7 @@ import tracemalloc
 
 import pytest
 
-from strategy_as_code.yamlsource import _PROBLEMS, UNREADABLE, parse, wording
+from strategy_as_code.reading.yamlsource import _PROBLEMS, UNREADABLE, parse, wording
 from support import EXAMPLE
 
 
@@ -226,7 +226,7 @@ def test_deep_nesting_is_refused_before_it_can_crash(depth, style):
     program = textwrap.dedent(f"""
         import itertools
         import json
-        from strategy_as_code.yamlsource import parse
+        from strategy_as_code.reading.yamlsource import parse
         depth, style = {depth}, {style!r}
         if style == "flow":
             text = "goals: " + "[" * depth + "]" * depth + "\\n"

@@ -18,9 +18,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from strategy_as_code import load_strategy
+from strategy_as_code.publishing.site import generated_pages
 from strategy_as_code.render.fragments import fragment_names, render_fragment
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.render.site import generated_pages
 
 BASE_CONFIG = "base.yml"
 PLUGIN_CONFIG = "mkdocs-macros-plugin.yml"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from strategy_as_code.diff import (
+from strategy_as_code.changes.compare import (
     ADDED,
     REMOVED,
     SAME,

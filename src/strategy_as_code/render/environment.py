@@ -25,13 +25,13 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
-from strategy_as_code import export
 from strategy_as_code.followup import Assessment, assess, decimals_of, kolada_url, status_counts
 from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
-from strategy_as_code.markup import markdown_to_html
 from strategy_as_code.model import Indicator
+from strategy_as_code.publishing import open_data as export
+from strategy_as_code.reading.schema import schema_of
 from strategy_as_code.render.chart import chart_of, marker
-from strategy_as_code.schema import schema_of
+from strategy_as_code.render.markdown import markdown_to_html
 
 AGENDA_2030 = {
     1: "Ingen fattigdom",

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.reading.versions import adopted_versions, is_year, previous_version
 from strategy_as_code.render.environment import environment
 from strategy_as_code.render.links import Linker
 from strategy_as_code.render.pages import GeneratedPage
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.versions import adopted_versions, is_year, previous_version
 
 CHANGES_PAGE = "andringar"
 ARCHIVE_PAGE = "versioner"
@@ -34,9 +34,9 @@ def version_pages(
     if previous is not None:
         # Imported here: most builds (a local build, the first version) have nothing to compare,
         # and the diff modules are a tenth of the core's import time.
-        from strategy_as_code.diff import compare
+        from strategy_as_code.changes.compare import compare
+        from strategy_as_code.reading.revisions import Revision, load_revision_or_none
         from strategy_as_code.render.changes import render_changes_html
-        from strategy_as_code.revisions import Revision, load_revision_or_none
 
         try:
             old = load_revision_or_none(repo, Revision(previous.tag, previous.commit), folder)

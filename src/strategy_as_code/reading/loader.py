@@ -16,12 +16,12 @@ from pathlib import Path as FilePath
 from pathlib import PurePosixPath
 from typing import Any
 
-from strategy_as_code import schema
 from strategy_as_code.kinds import FOLDERS, KIND_BY_KEY, KINDS, REFERENCES, SETTINGS_FILE, SETTINGS_SCHEMA, folder_of
-from strategy_as_code.markup import check_text
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
 from strategy_as_code.problems import Problem, StrategyInvalid, visible
-from strategy_as_code.yamlsource import Document, parse
+from strategy_as_code.reading import schema
+from strategy_as_code.reading.text_checks import check_text
+from strategy_as_code.reading.yamlsource import Document, parse
 
 YAML_SUFFIXES = (".yml", ".yaml")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from strategy_as_code.model import Link, RegionalStrategy, Text
-from strategy_as_code.schema import SCHEMA_DIR
+from strategy_as_code.reading.schema import SCHEMA_DIR
 
 FORMAT_VERSION = 1
 """Bumped when a field is renamed or removed, so that data users can notice."""

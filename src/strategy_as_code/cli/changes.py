@@ -7,17 +7,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from strategy_as_code.diff import compare
+from strategy_as_code.changes.compare import compare
 from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.render.changes_markdown import render_changes_markdown
-from strategy_as_code.review import review_markdown
-from strategy_as_code.revisions import (
+from strategy_as_code.reading.revisions import (
     RevisionUnavailable,
     invalid_report,
     load_revision,
     load_revision_or_none,
     resolve,
 )
+from strategy_as_code.render.changes_markdown import render_changes_markdown
+from strategy_as_code.render.review import review_markdown
 
 
 def _revisions(args: argparse.Namespace):

@@ -11,9 +11,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategy_as_code.loader import StrategyFiles, load_files
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.reading.loader import StrategyFiles, load_files
 
 REGULAR_FILES = ("100644", "100755")
 """Modes of ordinary files in a git tree. A symbolic link (120000) or a submodule (160000) is

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from strategy_as_code import regions
-from strategy_as_code.cli_parser import SwedishArgumentParser
+from strategy_as_code.cli.parser import SwedishArgumentParser
 from strategy_as_code.regions import County, RegionDataInvalid, RegionNotFound, Sweden, fold
 
 PLACEHOLDER = "FYLL I"

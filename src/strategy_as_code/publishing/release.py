@@ -19,10 +19,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.render.environment import environment
-from strategy_as_code.versions import (
+from strategy_as_code.reading.loader import load_strategy
+from strategy_as_code.reading.versions import (
     DRAFT_VERSION,
     IN_FORCE_ALIAS,
     TAG_PREFIX,
@@ -31,6 +30,7 @@ from strategy_as_code.versions import (
     is_year,
     repository_of,
 )
+from strategy_as_code.render.environment import environment
 
 IN_FORCE_SUFFIX = " – gällande"
 DRAFT_TITLE = "Utkast – ej antagen"

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from strategy_as_code.diff import compare, describe
+from strategy_as_code.changes.compare import compare, describe
 from strategy_as_code.kinds import KINDS
-from strategy_as_code.loader import load_files
 from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.reading.loader import load_files
+from strategy_as_code.reading.revisions import Revision, load_revision_or_none, read_files
 from strategy_as_code.render.changes_markdown import escape, render_changes_markdown
-from strategy_as_code.revisions import Revision, load_revision_or_none, read_files
 
 
 def review_markdown(

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 
 from strategy_as_code.problems import Problem, visible
-from strategy_as_code.yamlsource import Document
+from strategy_as_code.reading.yamlsource import Document
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is invalid (see check), not on every build
     from jsonschema import Draft202012Validator, ValidationError
     from referencing import Registry
 
-SCHEMA_DIR = FilePath(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = FilePath(__file__).resolve().parents[3] / "schemas"
 
 _TYPE_NAMES = {
     "string": "text",

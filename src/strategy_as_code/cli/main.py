@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from strategy_as_code.cli_changes import add_commands
-from strategy_as_code.cli_parser import SwedishArgumentParser
+from strategy_as_code.cli.changes import add_commands
+from strategy_as_code.cli.parser import SwedishArgumentParser
 from strategy_as_code.kinds import KINDS
-from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.reading.loader import load_strategy
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -25,7 +25,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from strategy_as_code.release import ReleaseRefused, Target, publish_draft, release
+    from strategy_as_code.publishing.release import ReleaseRefused, Target, publish_draft, release
 
     target = Target(Path.cwd(), remote=args.remote, branch=args.branch)
     try:
