@@ -16,11 +16,11 @@ from gitrepo import StrategyRepo, new_repo
 from strategy_as_code import load_strategy, model
 from strategy_as_code.changes.compare import FIELDS, SETTINGS_FIELDS, compare
 from strategy_as_code.model import ENTITY_CLASSES, RegionalStrategy, Settings, Text
+from strategy_as_code.publishing.review import review_markdown
 from strategy_as_code.reading.revisions import resolve
 from strategy_as_code.render.changes import render_changes_html
 from strategy_as_code.render.changes_markdown import escape, render_changes_markdown
 from strategy_as_code.render.links import Linker
-from strategy_as_code.render.review import review_markdown
 from support import EXAMPLE
 
 HOSTILE = (

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from strategy_as_code.kinds import KINDS, EntityKind
 from strategy_as_code.model import DEFAULT_LANGUAGE, Link, Measurement, RegionalStrategy, Text
-from strategy_as_code.render.environment import AGENDA_2030, swedish_date, swedish_number
+from strategy_as_code.swedish import AGENDA_2030, swedish_date, swedish_number
 
 SAME, REMOVED, ADDED = "same", "removed", "added"
 NOTHING = "(inget angivet)"

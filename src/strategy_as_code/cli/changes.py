@@ -9,6 +9,7 @@ import sys
 
 from strategy_as_code.changes.compare import compare
 from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.publishing.review import review_markdown
 from strategy_as_code.reading.revisions import (
     RevisionUnavailable,
     invalid_report,
@@ -17,7 +18,6 @@ from strategy_as_code.reading.revisions import (
     resolve,
 )
 from strategy_as_code.render.changes_markdown import render_changes_markdown
-from strategy_as_code.render.review import review_markdown
 
 
 def _revisions(args: argparse.Namespace):

@@ -1,2 +1,3 @@
-"""Publishing: the site's generated pages, the open data, the accessibility statement's
-requirements, and adopted annual versions released with mike."""
+"""Publishing: what leaves the core for the outside world. The site's generated pages and
+fragments (site.py), the open data, the accessibility statement's requirements, the pull
+request's review comment, and adopted annual versions released with mike."""
