@@ -14,7 +14,8 @@ from cmarkgfm.cmark import Options
 
 from gitrepo import StrategyRepo, new_repo
 from strategy_as_code import load_strategy, model
-from strategy_as_code.changes.compare import FIELDS, SETTINGS_FIELDS, compare
+from strategy_as_code.changes.compare import compare
+from strategy_as_code.changes.fields import FIELDS, SETTINGS_FIELDS
 from strategy_as_code.model import ENTITY_CLASSES, RegionalStrategy, Settings, Text
 from strategy_as_code.publishing.review import review_markdown
 from strategy_as_code.reading.revisions import resolve

@@ -13,7 +13,8 @@ import tracemalloc
 
 import pytest
 
-from strategy_as_code.reading.yamlsource import _PROBLEMS, UNREADABLE, parse, wording
+from strategy_as_code.reading.yaml_messages import _PROBLEMS, UNREADABLE, wording
+from strategy_as_code.reading.yamlsource import parse
 from support import EXAMPLE
 
 

@@ -10,7 +10,6 @@ tree or from any git revision alike.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Mapping
 from pathlib import Path as FilePath
 from pathlib import PurePosixPath
@@ -20,125 +19,12 @@ from strategy_as_code.kinds import FOLDERS, KIND_BY_KEY, KINDS, REFERENCES, SETT
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
 from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.reading import schema
+from strategy_as_code.reading.files import NOT_FILES, StrategyFiles, read_tree, refusal, walk
 from strategy_as_code.reading.text_checks import check_text
 from strategy_as_code.reading.yamlsource import Document, parse
 
-YAML_SUFFIXES = (".yml", ".yaml")
-
-
 LISTED_IDS = 20
 """An unknown id's hint lists the existing ids of that kind up to this many."""
-
-
-class StrategyFiles(dict[str, bytes]):
-    """The files of a strategy folder, path inside the folder -> content, read from the working
-    tree or from git; and beside them the entries that are not ordinary files. A symbolic link can
-    point out of the repository (it once published what it pointed at), so none is followed:
-    :func:`load_files` names each in a problem instead."""
-
-    def __init__(self, files: Mapping[str, bytes] | None = None, not_files: Mapping[str, str] | None = None) -> None:
-        super().__init__(files or {})
-        self.not_files: dict[str, str] = dict(not_files or {})
-        """Path -> what it is: ``symlink``, ``submodule`` (git) or ``special`` (a pipe, a device)."""
-
-
-_NOT_FILES = {
-    "symlink": (
-        "Här ligger en symbolisk länk. Strategin läser inga länkar, eftersom en länk kan peka på filer utanför repot.",
-        "Ersätt länken med en vanlig fil (eller mapp) med innehållet, eller ta bort den.",
-    ),
-    "submodule": (
-        "Här ligger en undermodul, en länk till ett annat git-förråd, som strategin inte läser.",
-        "Ta bort undermodulen och lägg strategins filer direkt i mappen.",
-    ),
-    "special": (
-        "Här ligger ingen vanlig fil utan en specialfil (t.ex. en namngiven pipe), som strategin inte läser.",
-        "Ta bort den.",
-    ),
-}
-
-
-def _refusal(relative: str, folder: str) -> tuple[str, str] | None:
-    """Why a file in the strategy folder is not read, and what to do; None if it is read. Every
-    file is either read or named: a file that is silently skipped (x.YML, x.yml.txt) looks to a
-    partner like part of the strategy."""
-    parts = relative.split("/")
-    name = parts[-1]
-    if not relative.isprintable():
-        return (
-            "Filnamnet innehåller ett osynligt tecken eller en radbrytning.",
-            "Byt namn på filen till ett namn med bokstäver, siffror och bindestreck som slutar på .yml.",
-        )
-    hidden = next((part for part in parts if part.startswith(".")), None)
-    if hidden is not None:
-        what = "Filen" if hidden == name else "Mappen"
-        return (
-            f'{what} "{hidden}" är dold (namnet börjar med en punkt), och strategin läser inte dolda filer.',
-            f"Ta bort {what.lower()}. Hör innehållet till strategin, ge filen ett namn utan punkt först "
-            "som slutar på .yml.",
-        )
-    if not name.endswith(YAML_SUFFIXES):
-        lowered = name.lower()
-        if lowered.endswith(YAML_SUFFIXES):
-            stem = name[: name.rindex(".")]
-            return (
-                f'Filen "{name}" läses inte: filändelsen ska skrivas med små bokstäver.',
-                f"Byt namn på filen till {stem}.yml.",
-            )
-        for suffix in YAML_SUFFIXES:
-            if suffix in lowered:
-                stem = name[: lowered.index(suffix)]
-                return (
-                    f'Filen "{name}" läses inte, eftersom namnet inte slutar på .yml.',
-                    f"Byt namn på filen till {stem}.yml om den hör till strategin, annars ta bort den.",
-                )
-        return (
-            f'Filen "{name}" är ingen strategifil och läses inte: mappen {folder} får bara innehålla '
-            "strategins YAML-filer.",
-            f"Flytta filen ut ur {folder} (en beskrivning hör hemma i docs/ eller i README.md), eller ta bort "
-            "den. Strategins filer slutar på .yml.",
-        )
-    if relative == SETTINGS_FILE or (len(parts) == 2 and parts[0] in FOLDERS):
-        return None
-    folders = ", ".join(f"{name}/" for name in FOLDERS)
-    return (
-        "Filen ligger på en plats där strategin inte läser filer.",
-        f"Flytta filen till en av mapparna {folders} i {folder}.",
-    )
-
-
-def _walk(root: FilePath) -> list[tuple[str, os.DirEntry]]:
-    """Every entry under ``root`` that is not a folder (symbolic links to folders included): its
-    path relative to root (POSIX form) and its directory entry, in path order. One scandir per
-    folder, so no extra system call per file to ask what it is (rglob plus is_file cost a tenth
-    of a second per pass at 4,000 files)."""
-    found: list[tuple[str, os.DirEntry]] = []
-    folders = [("", str(root))]
-    while folders:
-        prefix, folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((f"{prefix}{entry.name}/", entry.path))
-                else:
-                    found.append((prefix + entry.name, entry))
-    found.sort(key=lambda item: item[0].split("/"))
-    return found
-
-
-def read_tree(root: FilePath) -> StrategyFiles:
-    """Every file under ``root`` (the ``strategy/`` folder), keyed by its path relative to root;
-    symbolic links and special files are listed, not read."""
-    files = StrategyFiles()
-    for relative, entry in _walk(root):
-        if entry.is_symlink():
-            files.not_files[relative] = "symlink"
-        elif not entry.is_file(follow_symlinks=False):
-            files.not_files[relative] = "special"
-        else:
-            with open(entry.path, "rb") as file:
-                files[relative] = file.read()
-    return files
 
 
 class _Loading:
@@ -177,9 +63,9 @@ class _Loading:
             ))
         not_files = self.files.not_files if isinstance(self.files, StrategyFiles) else {}
         for relative, what in not_files.items():
-            self.problems.append(Problem(self.shown(relative), 0, 0, *_NOT_FILES[what]))
+            self.problems.append(Problem(self.shown(relative), 0, 0, *NOT_FILES[what]))
         for relative, raw in self.files.items():
-            refused = _refusal(relative, f"{self.prefix}/" if self.prefix else "strategimappen")
+            refused = refusal(relative, f"{self.prefix}/" if self.prefix else "strategimappen")
             if refused is not None:
                 self.problems.append(Problem(self.shown(relative), 0, 0, *refused))
                 continue
@@ -417,7 +303,7 @@ def _fingerprint(*folders: FilePath) -> tuple:
     return tuple(
         (entry.path, stat.st_mtime_ns, stat.st_size)
         for folder in folders
-        for _, entry in _walk(folder)
+        for _, entry in walk(folder)
         if (stat := entry.stat(follow_symlinks=False))
     )
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.reading.loader import StrategyFiles, load_files
+from strategy_as_code.reading.files import StrategyFiles
+from strategy_as_code.reading.loader import load_files
 
 REGULAR_FILES = ("100644", "100755")
 """Modes of ordinary files in a git tree. A symbolic link (120000) or a submodule (160000) is

@@ -12,18 +12,15 @@ import re
 from collections.abc import Iterable
 
 from strategy_as_code.changes.compare import (
-    ADDED,
-    REMOVED,
-    SAME,
     Changes,
     EntityChange,
     FieldChange,
     ListChange,
-    Segment,
     TextChange,
     ValueChange,
     headline,
 )
+from strategy_as_code.changes.words import ADDED, REMOVED, SAME, Segment
 
 HOW_TO_READ = (
     "Så läser du ändringarna: ~~överstruken text~~ har tagits bort och **fet text** har lagts till. "
