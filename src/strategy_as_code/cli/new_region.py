@@ -15,7 +15,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -26,6 +25,7 @@ import yaml
 
 from strategy_as_code import regions
 from strategy_as_code.cli.parser import SwedishArgumentParser
+from strategy_as_code.reading.git import GitMissing, run_git
 from strategy_as_code.regions import County, RegionDataInvalid, RegionNotFound, Sweden, fold
 
 PLACEHOLDER = "FYLL I"
@@ -295,8 +295,8 @@ def origin_url(root: Path) -> str | None:
     """The repository's ``origin`` on GitHub as an https address, if ``root`` is a clone of one."""
     def git(*args: str) -> str | None:
         try:
-            done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
-        except OSError:
+            done = run_git(root, *args)
+        except (GitMissing, OSError):
             return None
         return done.stdout.strip() if done.returncode == 0 else None
 

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.reading.git import run_git
 from strategy_as_code.reading.loader import load_strategy
 from strategy_as_code.reading.versions import (
     DRAFT_VERSION,
     IN_FORCE_ALIAS,
     TAG_PREFIX,
     adopted_versions,
-    git,
     is_year,
     repository_of,
 )
@@ -79,7 +79,7 @@ def _mike(target: Target, *args: str, env: dict[str, str]) -> None:
 
 
 def _run_git(repo: Path, *args: str) -> str:
-    result = git(repo, *args, check=False)
+    result = run_git(repo, *args)
     if result.returncode != 0:
         raise ReleaseRefused(f"Kommandot git {' '.join(args)} misslyckades:\n{result.stderr.strip()}")
     return result.stdout
@@ -119,8 +119,8 @@ def _check_valid(repo: Path):
 def _fetch(target: Target) -> None:
     """Bring tags and the published branch up to date, so that a version released from another
     machine is seen (and never overwritten)."""
-    git(target.repo, "fetch", "--quiet", "--tags", target.remote, check=False)
-    remote_branch = git(target.repo, "ls-remote", "--heads", target.remote, target.branch, check=False).stdout
+    run_git(target.repo, "fetch", "--quiet", "--tags", target.remote)
+    remote_branch = run_git(target.repo, "ls-remote", "--heads", target.remote, target.branch).stdout
     if remote_branch.strip():
         _run_git(target.repo, "fetch", "--quiet", target.remote, f"+{target.branch}:{target.branch}")
 
@@ -130,7 +130,7 @@ def _main_ref(target: Target) -> str:
     as in CI; otherwise the local ``main``. The remote's comes first because that is what was
     reviewed and merged: a local ``main`` may hold commits nobody else has seen."""
     for ref in (f"refs/remotes/{target.remote}/{MAIN_BRANCH}", f"refs/heads/{MAIN_BRANCH}"):
-        if git(target.repo, "rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0:
+        if run_git(target.repo, "rev-parse", "--verify", "--quiet", ref).returncode == 0:
             return ref
     raise ReleaseRefused(
         f"Grenen {MAIN_BRANCH} finns varken på {target.remote} eller i den här klonen, så det går inte att se om "
@@ -142,7 +142,7 @@ def _check_on_main(target: Target, commit: str, *, tag: str | None = None) -> No
     """Refuse ``commit`` (HEAD, or what ``tag`` points at) unless it is on ``main``."""
     ref = _main_ref(target)
     branch = ref.removeprefix("refs/remotes/").removeprefix("refs/heads/")
-    result = git(target.repo, "merge-base", "--is-ancestor", commit, ref, check=False)
+    result = run_git(target.repo, "merge-base", "--is-ancestor", commit, ref)
     if result.returncode == 0:
         return
     if result.returncode != 1:
@@ -163,7 +163,7 @@ def _check_on_main(target: Target, commit: str, *, tag: str | None = None) -> No
 
 def deployed_versions(target: Target) -> list[dict]:
     """The entries of ``versions.json`` on the published branch (empty before the first release)."""
-    result = git(target.repo, "show", f"{target.branch}:versions.json", check=False)
+    result = run_git(target.repo, "show", f"{target.branch}:versions.json")
     return json.loads(result.stdout) if result.returncode == 0 else []
 
 
@@ -179,10 +179,10 @@ def _write_root_files(target: Target, site_url: str) -> None:
         try:
             (worktree / "404.html").write_text(page, encoding="utf-8")
             _run_git(worktree, "add", "404.html")
-            if git(worktree, "diff", "--cached", "--quiet", check=False).returncode != 0:
+            if run_git(worktree, "diff", "--cached", "--quiet").returncode != 0:
                 _run_git(worktree, "commit", "--quiet", "-m", "Sida för adresser som inte finns")
         finally:
-            git(target.repo, "worktree", "remove", "--force", str(worktree))
+            run_git(target.repo, "worktree", "remove", "--force", str(worktree))
     _run_git(target.repo, "push", "--quiet", target.remote, target.branch)
 
 
@@ -217,7 +217,7 @@ def release(target: Target, year: str, *, from_tag: bool = False) -> str:
     tag = f"{TAG_PREFIX}{year}"
     head = _run_git(repo, "rev-parse", "HEAD").strip()
     if from_tag:
-        tagged_commit = git(repo, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}", check=False).stdout.strip()
+        tagged_commit = run_git(repo, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}").stdout.strip()
         if tagged_commit != head:
             raise ReleaseRefused(f"Taggen {tag} finns inte eller pekar inte på den incheckning som ska publiceras.")
     _check_on_main(target, head, tag=tag if from_tag else None)
@@ -255,7 +255,7 @@ def release(target: Target, year: str, *, from_tag: bool = False) -> str:
               f"{year}{IN_FORCE_SUFFIX}", year, IN_FORCE_ALIAS, env=env)
     except ReleaseRefused:
         if not from_tag:
-            git(repo, "tag", "-d", tag, check=False)  # nothing was published, so nothing is adopted
+            run_git(repo, "tag", "-d", tag)  # nothing was published, so nothing is adopted
         raise
     _run_git(repo, "push", "--quiet", target.remote, tag)
     # The version is published and tagged; what follows only tidies titles and root pages and

@@ -14,6 +14,7 @@ from pathlib import Path
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.files import StrategyFiles
+from strategy_as_code.reading.git import GitMissing, run_git
 from strategy_as_code.reading.loader import load_files
 
 REGULAR_FILES = ("100644", "100755")
@@ -43,9 +44,9 @@ class Revision:
 
 def _git(repo: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(["git", "-C", str(repo), *args], input=stdin, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise RevisionUnavailable("Programmet git finns inte på datorn. Installera git och försök igen.") from None
+        return run_git(repo, *args, stdin=stdin, text=False)
+    except GitMissing as missing:
+        raise RevisionUnavailable(str(missing)) from None
 
 
 def resolve(repo: Path | str, name: str) -> Revision:

@@ -7,9 +7,10 @@ version and to find the previous one to compare with. Outside a git checkout the
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from strategy_as_code.reading.git import GitMissing, run_git
 
 TAG_PREFIX = "v"
 YEAR_PATTERN = re.compile(r"[0-9]{4}", re.ASCII)
@@ -34,15 +35,11 @@ def is_year(text: str) -> bool:
     return YEAR_PATTERN.fullmatch(text) is not None
 
 
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=check)
-
-
 def repository_of(folder: Path) -> Path | None:
     """The top of the git work tree holding ``folder``, or None outside git."""
     try:
-        result = git(folder, "rev-parse", "--show-toplevel", check=False)
-    except FileNotFoundError:  # git itself is missing
+        result = run_git(folder, "rev-parse", "--show-toplevel")
+    except GitMissing:
         return None
     return Path(result.stdout.strip()) if result.returncode == 0 else None
 
@@ -51,10 +48,13 @@ def adopted_versions(repo: Path | None) -> list[AdoptedVersion]:
     """Every ``vYEAR`` tag, oldest first."""
     if repo is None:
         return []
-    result = git(
-        repo, "for-each-ref", "refs/tags/v*",
-        "--format=%(refname:short)%09%(creatordate:short)%09%(*objectname)%(objectname)", check=False,
-    )
+    try:
+        result = run_git(
+            repo, "for-each-ref", "refs/tags/v*",
+            "--format=%(refname:short)%09%(creatordate:short)%09%(*objectname)%(objectname)",
+        )
+    except GitMissing:
+        return []
     versions = []
     for line in result.stdout.splitlines():
         tag, date, objects = line.split("\t")
