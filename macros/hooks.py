@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from strategy_as_code import StrategyInvalid, load_strategy_cached, site_strategy_folder
-from strategy_as_code.kinds import KINDS
+from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
 from strategy_as_code.publishing import open_data as export
 from strategy_as_code.publishing.site import generated_pages
 from strategy_as_code.reading.versions import repository_of
@@ -44,7 +44,7 @@ def on_config(config):
     repo = repository_of(folder)
     shield = config.extra[SHIELD] = Shield()
     _pages[:] = generated_pages(
-        strategy, shield, repo=repo, folder=folder.resolve().relative_to(repo).as_posix() if repo else "strategy",
+        strategy, shield, repo=repo, folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
         # !ENV values are read as YAML, so a year arrives as a number.
         version=str(config.extra.get("rus_version") or ""), status=str(config.extra.get("rus_version_status") or ""),
     )

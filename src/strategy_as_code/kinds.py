@@ -58,6 +58,8 @@ KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 FOLDERS = {kind.key.replace("_", "-"): kind for kind in KINDS}
 """Folder name under ``strategy/`` -> kind (``success-factors`` holds ``success_factors``)."""
 
+STRATEGY_FOLDER = "strategy"
+"""The strategy's folder in the repository (``strategy/``): the one place its name is written."""
 SETTINGS_FILE = "strategy.yml"
 SETTINGS_SCHEMA = "settings.schema.json"
 

@@ -55,9 +55,12 @@ class StrategyInvalid(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [f"Strategin har {len(self.problems)} problem som måste rättas innan webbplatsen kan byggas:", ""]
+    def report(self, *, heading: str = "", closing: str = "") -> str:
+        """Every problem, one after another, between a heading and what to do next: the one
+        report of the build, the command line and the comparison of versions."""
+        heading = heading or f"Strategin har {len(self.problems)} problem som måste rättas innan webbplatsen kan byggas:"
+        lines = [heading, ""]
         lines.extend(problem.format() for problem in self.problems)
         lines.append("")
-        lines.append("Inget har publicerats. Rätta filerna ovan och försök igen.")
+        lines.append(closing or "Inget har publicerats. Rätta filerna ovan och försök igen.")
         return "\n".join(lines)

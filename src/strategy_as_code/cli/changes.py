@@ -8,6 +8,7 @@ import argparse
 import sys
 
 from strategy_as_code.changes.compare import compare
+from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.publishing.review import review_markdown
 from strategy_as_code.reading.revisions import (
@@ -69,7 +70,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         command.add_argument("head", metavar="HEAD", help="Den nyare revisionen, t.ex. HEAD.")
         command.add_argument("--repo", default=".", metavar="MAPP", help="Git-förrådet (standard: den här mappen).")
         command.add_argument(
-            "--folder", default="strategy", metavar="MAPP", help="Strategimappen i förrådet (standard: strategy)."
+            "--folder", default=STRATEGY_FOLDER, metavar="MAPP",
+            help=f"Strategimappen i förrådet (standard: {STRATEGY_FOLDER})."
         )
         command.add_argument("--base-label", default="", metavar="NAMN", help="Namn på den äldre versionen i texten.")
         command.add_argument("--head-label", default="", metavar="NAMN", help="Namn på den nyare versionen i texten.")

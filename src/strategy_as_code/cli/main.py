@@ -8,7 +8,7 @@ from pathlib import Path
 
 from strategy_as_code.cli.changes import add_commands
 from strategy_as_code.cli.parser import SwedishArgumentParser
-from strategy_as_code.kinds import KINDS
+from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.loader import load_strategy
 
@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = SwedishArgumentParser(prog="strategy_as_code", description="Strategin som kod.")
     commands = parser.add_subparsers(dest="kommando", required=True, title="Kommandon")
     validate = commands.add_parser("validate", help="Kontrollera alla strategifiler.")
-    validate.add_argument("folder", nargs="?", default="strategy", metavar="MAPP", help="Mappen med strategifilerna.")
+    validate.add_argument(
+        "folder", nargs="?", default=STRATEGY_FOLDER, metavar="MAPP", help="Mappen med strategifilerna.",
+    )
     validate.set_defaults(run=_validate)
     publish = commands.add_parser("release", help="Publicera en antagen årsversion, eller utkastet.")
     publish.add_argument("year", metavar="ÅR", help='Årtalet för den antagna versionen, t.ex. 2026, eller "utkast".')

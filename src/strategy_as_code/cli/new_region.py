@@ -25,6 +25,7 @@ import yaml
 
 from strategy_as_code import regions
 from strategy_as_code.cli.parser import SwedishArgumentParser
+from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.reading.git import GitMissing, run_git
 from strategy_as_code.regions import County, RegionDataInvalid, RegionNotFound, Sweden, fold
 
@@ -35,7 +36,7 @@ PLACEHOLDER_URL = "https://fyll-i.example/"
 PLACEHOLDER_REPO = "https://github.com/FYLL-I/FYLL-I"
 """The reserved .example domain (RFC 2606) never reaches anyone; the schemas still accept it."""
 
-STRATEGY = "strategy"
+STRATEGY = STRATEGY_FOLDER
 MKDOCS = "mkdocs.yml"
 MKDOCS_KEYS = ("site_name", "site_url", "repo_url", "copyright")
 GOVERNANCE = (

@@ -4,12 +4,12 @@ that revisions from before the statement existed can still be loaded and compare
 
 from __future__ import annotations
 
-from strategy_as_code.kinds import SETTINGS_FILE
+from strategy_as_code.kinds import SETTINGS_FILE, STRATEGY_FOLDER
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import Problem
 
 
-def publishing_problems(strategy: RegionalStrategy, prefix: str = "strategy") -> list[Problem]:
+def publishing_problems(strategy: RegionalStrategy, prefix: str = STRATEGY_FOLDER) -> list[Problem]:
     problems = []
     if strategy.settings.accessibility is None:
         problems.append(Problem(

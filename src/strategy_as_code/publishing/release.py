@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.git import run_git
 from strategy_as_code.reading.loader import load_strategy
@@ -111,7 +112,7 @@ def _check_clean(repo: Path) -> None:
 
 def _check_valid(repo: Path):
     try:
-        return load_strategy(repo / "strategy")
+        return load_strategy(repo / STRATEGY_FOLDER)
     except StrategyInvalid as invalid:
         raise ReleaseRefused(invalid.report()) from None
 

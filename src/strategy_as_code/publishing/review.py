@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from strategy_as_code.changes.compare import compare, describe
-from strategy_as_code.kinds import KINDS
+from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.loader import load_files
 from strategy_as_code.reading.revisions import Revision, load_revision_or_none, read_files
@@ -15,7 +15,7 @@ from strategy_as_code.render.changes_markdown import escape, render_changes_mark
 
 
 def review_markdown(
-    repo: Path | str, base: Revision, head: Revision, *, folder: str = "strategy",
+    repo: Path | str, base: Revision, head: Revision, *, folder: str = STRATEGY_FOLDER,
     base_label: str | None = None, head_label: str | None = None,
 ) -> str:
     """The validation result of ``head`` and, when it is valid, its changes since ``base``."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.publishing import open_data
@@ -20,7 +21,7 @@ from strategy_as_code.render.shield import Shield
 
 
 def generated_pages(
-    strategy: RegionalStrategy, shield: Shield, *, repo: Path | None = None, folder: str = "strategy",
+    strategy: RegionalStrategy, shield: Shield, *, repo: Path | None = None, folder: str = STRATEGY_FOLDER,
     version: str = "", status: str = "",
 ) -> list[GeneratedPage]:
     history = version_history(strategy, repo=repo, folder=folder, version=version)

@@ -15,7 +15,16 @@ from pathlib import Path as FilePath
 from pathlib import PurePosixPath
 from typing import Any
 
-from strategy_as_code.kinds import FOLDERS, KIND_BY_KEY, KINDS, REFERENCES, SETTINGS_FILE, SETTINGS_SCHEMA, folder_of
+from strategy_as_code.kinds import (
+    FOLDERS,
+    KIND_BY_KEY,
+    KINDS,
+    REFERENCES,
+    SETTINGS_FILE,
+    SETTINGS_SCHEMA,
+    STRATEGY_FOLDER,
+    folder_of,
+)
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
 from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.reading import schema
@@ -266,7 +275,7 @@ def _year(value: Any) -> bool:
 
 
 def load_files(
-    files: Mapping[str, bytes], *, prefix: str = "strategy", schema_dir: FilePath = schema.SCHEMA_DIR
+    files: Mapping[str, bytes], *, prefix: str = STRATEGY_FOLDER, schema_dir: FilePath = schema.SCHEMA_DIR
 ) -> RegionalStrategy:
     """Load a strategy from files keyed by their path inside the strategy folder (a
     :class:`StrategyFiles` also names the entries that are not files)."""
@@ -276,7 +285,7 @@ def load_files(
 def site_strategy_folder(config_file: str, extra: Mapping[str, Any]) -> FilePath:
     """The strategy folder a site configuration names: ``strategy/`` beside the configuration
     file, unless ``extra.strategy_dir`` says otherwise (the benchmark builds other folders)."""
-    return FilePath(config_file).parent / extra.get("strategy_dir", "strategy")
+    return FilePath(config_file).parent / extra.get("strategy_dir", STRATEGY_FOLDER)
 
 
 def load_strategy(root: FilePath | str, *, schema_dir: FilePath = schema.SCHEMA_DIR) -> RegionalStrategy:

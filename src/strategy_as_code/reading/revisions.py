@@ -11,6 +11,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.files import StrategyFiles
@@ -63,7 +64,7 @@ def resolve(repo: Path | str, name: str) -> Revision:
     return Revision(name, result.stdout.decode("ascii").strip())
 
 
-def read_files(repo: Path | str, revision: Revision, folder: str = "strategy") -> StrategyFiles:
+def read_files(repo: Path | str, revision: Revision, folder: str = STRATEGY_FOLDER) -> StrategyFiles:
     """Every ordinary file under ``folder`` at ``revision``, keyed by its path inside ``folder``,
     and the symbolic links and submodules there, named but not read.
 
@@ -106,7 +107,7 @@ def _blobs(output: bytes) -> list[bytes]:
     return blobs
 
 
-def load_revision(repo: Path | str, rev: str | Revision, folder: str = "strategy") -> RegionalStrategy:
+def load_revision(repo: Path | str, rev: str | Revision, folder: str = STRATEGY_FOLDER) -> RegionalStrategy:
     """The strategy at ``rev``, validated like the working tree.
 
     Problems name the revision in their path (``main:strategy/goals/x.yml``), so a partner sees
@@ -118,7 +119,7 @@ def load_revision(repo: Path | str, rev: str | Revision, folder: str = "strategy
 
 
 def load_revision_or_none(
-    repo: Path | str, revision: Revision, folder: str = "strategy"
+    repo: Path | str, revision: Revision, folder: str = STRATEGY_FOLDER
 ) -> RegionalStrategy | None:
     """Like :func:`load_revision`, but ``None`` when ``folder`` did not exist at ``revision``
     (the comparison then shows everything as new)."""
@@ -130,10 +131,8 @@ def load_revision_or_none(
 
 def invalid_report(revision: Revision, invalid: StrategyInvalid) -> str:
     """The validator's problems headed by the revision they were found in, in Swedish."""
-    count = len(invalid.problems)
-    lines = [f"Strategin i {revision} har {count} problem, så den går inte att jämföra:", ""]
-    lines.extend(problem.format() for problem in invalid.problems)
-    lines.append("")
-    lines.append(f"Rätta filerna i {revision.name} och jämför igen.")
-    return "\n".join(lines)
+    return invalid.report(
+        heading=f"Strategin i {revision} har {len(invalid.problems)} problem, så den går inte att jämföra:",
+        closing=f"Rätta filerna i {revision.name} och jämför igen.",
+    )
 
