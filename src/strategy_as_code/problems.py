@@ -58,8 +58,8 @@ class StrategyInvalid(Exception):
     def report(self, *, heading: str = "", closing: str = "") -> str:
         """Every problem, one after another, between a heading and what to do next: the one
         report of the build, the command line and the comparison of versions."""
-        heading = heading or f"Strategin har {len(self.problems)} problem som måste rättas innan webbplatsen kan byggas:"
-        lines = [heading, ""]
+        count = len(self.problems)
+        lines = [heading or f"Strategin har {count} problem som måste rättas innan webbplatsen kan byggas:", ""]
         lines.extend(problem.format() for problem in self.problems)
         lines.append("")
         lines.append(closing or "Inget har publicerats. Rätta filerna ovan och försök igen.")
