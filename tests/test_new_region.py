@@ -18,6 +18,7 @@ import yaml
 
 from strategy_as_code import load_strategy, regions
 from strategy_as_code.cli import new_region
+from strategy_as_code.publishing import starter
 from strategy_as_code.publishing.accessibility import publishing_problems
 from strategy_as_code.reading.loader import load_files
 from support import FIXTURE, REPO, build, copy_project
@@ -127,7 +128,7 @@ def test_the_start_has_one_placeholder_goal_and_only_what_the_validator_requires
     assert "inga siffror som någon har antagit" in text
     accessibility = yaml.safe_load((project / "strategy" / "strategy.yml").read_text(encoding="utf-8"))["accessibility"]
     assert accessibility["assessment"]["method"].startswith("**FYLL I:**")
-    assert accessibility["contact"]["email"] == new_region.PLACEHOLDER_EMAIL
+    assert accessibility["contact"]["email"] == starter.PLACEHOLDER_EMAIL
 
 
 def test_the_starting_files_pass_yamllint_like_every_pull_request(project):
@@ -140,9 +141,9 @@ def test_the_starting_files_pass_yamllint_like_every_pull_request(project):
 
 
 def test_every_one_of_the_21_regions_gets_a_valid_start(sweden):
-    start = new_region.Start(datetime.date(2027, 1, 15), 2027, 2037)
+    start = starter.Start(datetime.date(2027, 1, 15), 2027, 2037)
     for county in sweden.counties:
-        files = {path: text.encode() for path, text in new_region.starter_files(county, start).items()}
+        files = {path: text.encode() for path, text in starter.starter_files(county, start).items()}
         strategy = load_files(files)
         kommuner = sorted(p.kommunkod for p in strategy.all("partners") if p.type == "kommun")
         assert kommuner == [m.code for m in county.municipalities], county.region
@@ -329,7 +330,7 @@ def test_make_new_region_passes_a_name_with_spaces_and_swedish_letters(project):
 
 def test_yaml_scalars_read_back_as_written():
     for text in ("FYLL I: målets namn", "**FYLL I:** text", "Region Gävleborg", "0114", "true", "a # b", "x: y"):
-        assert yaml.safe_load(f"k: {new_region.scalar(text)}") == {"k": text}
-    assert new_region.scalar("Region Gävleborg") == "Region Gävleborg"
-    assert new_region.slug("Upplands-Bro kommun") == "upplands-bro-kommun"
-    assert new_region.slug("Länsstyrelsen i Västra Götalands län") == "lansstyrelsen-i-vastra-gotalands-lan"
+        assert yaml.safe_load(f"k: {starter.scalar(text)}") == {"k": text}
+    assert starter.scalar("Region Gävleborg") == "Region Gävleborg"
+    assert starter.slug("Upplands-Bro kommun") == "upplands-bro-kommun"
+    assert starter.slug("Länsstyrelsen i Västra Götalands län") == "lansstyrelsen-i-vastra-gotalands-lan"

@@ -10,6 +10,9 @@ needs, and words every failure in Swedish with its position.
 The data is built straight from the parser's events, in a loop with a stack of open lists and
 tables: PyYAML's composer recurses once per level (libyaml's crashed the interpreter at 25,000
 nested lists) and so did the builder this replaced (a ``RecursionError`` at 1,000).
+
+About 400 lines, on purpose: the decoding checks, the event loop and its stack share the state
+of one file's reading; the Swedish wording of the parser's problems is in yaml_messages.py.
 """
 
 from __future__ import annotations
