@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from strategy_as_code.kinds import KINDS, EntityKind
 from strategy_as_code.model import Link, RegionalStrategy, Text
 from strategy_as_code.reading.schema import SCHEMA_DIR
 
@@ -139,32 +140,28 @@ def _join(values: Iterable[object]) -> str:
     return ";".join(str(v) for v in values)
 
 
-TABLES: tuple[Table, ...] = (
-    Table("goals.csv", "ett mål", ("id", "order", "name", "summary", "agenda2030"),
-          lambda s: ((g.id, g.order, g.name, g.summary, _join(g.agenda2030)) for g in s.goals)),
-    Table("strategies.csv", "en strategi", ("id", "order", "name", "summary", "goals"),
-          lambda s: ((x.id, x.order, x.name, x.summary, _join(x.goal_ids)) for x in s.strategies)),
-    Table("principles.csv", "en vägledande princip", ("id", "order", "name", "description"),
-          lambda s: ((p.id, p.order, p.name, p.description) for p in s.principles)),
-    Table("success-factors.csv", "en framgångsfaktor", ("id", "order", "name", "description"),
-          lambda s: ((p.id, p.order, p.name, p.description) for p in s.success_factors)),
-    Table("actions.csv", "en kraftsamling", ("id", "name", "summary", "status", "start", "end", "owner", "partners",
-                                             "strategies"),
-          lambda s: ((a.id, a.name, a.summary, a.status, a.start, a.end, a.owner_id, _join(a.partner_ids),
-                      _join(a.strategy_ids)) for a in s.actions)),
-    Table("indicators.csv", "en indikator", ("id", "name", "unit", "direction", "goals", "source", "kolada",
-                                             "scb_table", "source_url", "baseline_year", "baseline_value",
-                                             "target_year", "target_value"),
-          lambda s: ((i.id, i.name, i.unit, i.direction, _join(i.goal_ids), i.source_of_data.name,
-                      i.source_of_data.kolada, i.source_of_data.scb_table, i.source_of_data.url, i.baseline.year,
-                      i.baseline.value, i.target.year, i.target.value) for i in s.indicators)),
-    Table("indicator-values.csv", "ett uppmätt värde för en indikator ett år",
-          ("indicator", "year", "value", "women", "men"),
-          lambda s: ((i.id, m.year, m.value, m.women, m.men) for i in s.indicators for m in i.values)),
-    Table("partners.csv", "en aktör", ("id", "name", "type", "kommunkod", "url"),
-          lambda s: ((p.id, p.name, p.type, p.kommunkod, p.url) for p in s.partners)),
-    Table("decisions.csv", "ett beslut", ("id", "title", "body", "date", "diarienummer", "version"),
-          lambda s: ((d.id, d.title, d.body, d.date, d.diarienummer, d.version) for d in s.decisions)),
+def _cell(entity: object, attribute: str) -> object:
+    for part in attribute.split("."):
+        entity = getattr(entity, part)
+    return _join(entity) if isinstance(entity, tuple | list) else entity
+
+
+def _kind_table(kind: EntityKind) -> Table:
+    """The CSV file of a kind, as its row of the kinds table (kinds.py) describes it."""
+    return Table(
+        kind.csv_file, kind.one, tuple(name for name, _ in kind.columns),
+        lambda s: (tuple(_cell(entity, attribute) for _, attribute in kind.columns) for entity in s.all(kind.key)),
+    )
+
+
+_VALUES = Table(
+    "indicator-values.csv", "ett uppmätt värde för en indikator ett år", ("indicator", "year", "value", "women", "men"),
+    lambda s: ((i.id, m.year, m.value, m.women, m.men) for i in s.indicators for m in i.values),
+)
+
+TABLES: tuple[Table, ...] = tuple(
+    table for kind in KINDS for table in ((_kind_table(kind), _VALUES) if kind.key == "indicators" else
+                                          (_kind_table(kind),))
 )
 
 
