@@ -57,9 +57,9 @@ test: $(STAMP)
 	$(BIN)/yamllint --strict strategy
 	$(BIN)/python -m pytest
 
-## golden: write the golden files of tests/golden/ anew after a deliberate change of output (review with git diff)
+## golden: write the golden files of tests/golden/ and the reports of tests/broken/ anew after a deliberate change of output (review with git diff)
 golden: $(STAMP)
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py tests/test_broken_fixtures.py
 
 ## bench: validation and build time, memory and page weight at several scales; writes BENCHMARKS.md
 bench: export SCALES ?= 1 10 100

@@ -207,7 +207,7 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     yield error
 
 
-def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem:
+def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem | list[Problem]:
     path = tuple(error.absolute_path)
     field = _field_name(path)
     hint = _description(error)
@@ -215,15 +215,17 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
     check = error.validator
 
     if check == "required":
+        # One problem for each missing field: a file missing three fields says so at once.
         missing = [name for name in error.validator_value if name not in (value or {})]
-        name = missing[0] if missing else "?"
         properties = error.schema.get("properties", {})
-        wanted = properties.get(name, {}).get("description", "")
         where = f"i {field}" if path else f"i {kind_noun}"
-        return document.problem(
-            path, f'Det obligatoriska fältet "{name}" saknas {where}.',
-            f'Lägg till en rad "{name}: …". {wanted}'.strip(), key=True,
-        )
+        return [
+            document.problem(
+                path, f'Det obligatoriska fältet "{name}" saknas {where}.',
+                f'Lägg till en rad "{name}: …". {properties.get(name, {}).get("description", "")}'.strip(), key=True,
+            )
+            for name in missing
+        ]
     if check == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extra = [name for name in value if name not in allowed]
