@@ -127,10 +127,12 @@ def message_templates() -> dict[str, str]:
                     candidates.append(node.args[index])
             elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "message" for t in node.targets):
                 candidates.append(node.value)
-            elif isinstance(node, ast.Tuple) and len(node.elts) >= 2 and where.startswith("reading/"):
+            elif (
+                isinstance(node, ast.Tuple) and len(node.elts) >= 2 and where.startswith("reading/")
+                and _template(node.elts[-1]) is not None
+            ):
                 # (message, hint) pairs kept in tables: a file refusal, a year that must come later.
-                if _template(node.elts[-1]) is not None:
-                    candidates.append(node.elts[-2])
+                candidates.append(node.elts[-2])
             for candidate in candidates:
                 template = _template(candidate)
                 if template is not None and _looks_like_a_message(template):
