@@ -5,8 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
+# Values a person or CI passes in (YEAR, ARGS, BASE, HEAD, SCALES …) reach the recipes only as
+# environment variables, read by the shell ("$$YEAR"): make never pastes them into a command line,
+# so a crafted tag or branch name is an argument, never a command. CI sets them in the
+# environment (YEAR=2026 make release), which make passes on unexpanded; defaults are exported
+# for their own targets only.
 
-.PHONY: serve build test validate release draft lint bench clean golden
+.PHONY: serve build test validate release draft lint bench clean golden new-region
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +32,19 @@ validate: $(STAMP)
 	scripts/validate strategy
 
 ## release: publish the adopted version YEAR (make release YEAR=2026) with mike to gh-pages
+# ARGS (e.g. --from-tag) is split into words by the shell, with globbing off, and never evaluated.
 release: $(STAMP)
-	scripts/release $(YEAR) $(ARGS)
+	set -f; scripts/release "$${YEAR-}" $${ARGS-}
 
 ## draft: publish the working tree as the draft version /utkast/
 draft: $(STAMP)
 	scripts/release utkast
+
+## new-region: replace the example in strategy/ with a clean start for a real region (make new-region REGION="Region Gävleborg")
+# REGION reaches the command through the environment and is quoted by the shell, never pasted
+# into the command line; ARGS passes options (ARGS="--site-url https://… --yes").
+new-region: $(STAMP)
+	set -f; scripts/new-region $${REGION:+"$$REGION"} $${ARGS-}
 
 ## lint: static checks of the Python code and the YAML files
 lint: $(STAMP)
@@ -45,31 +57,29 @@ test: $(STAMP)
 	$(BIN)/yamllint --strict strategy
 	$(BIN)/python -m pytest
 
-## golden: write the golden files of tests/golden/ anew after a deliberate change of output (review with git diff)
+## golden: write the golden files of tests/golden/ and the reports of tests/broken/ anew after a deliberate change of output (review with git diff)
 golden: $(STAMP)
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py tests/test_broken_fixtures.py
 
 ## bench: validation and build time, memory and page weight at several scales; writes BENCHMARKS.md
-SCALES ?= 1 10 100
-RUNS ?= 3
-INSTRUCTIONS ?= 10
+bench: export SCALES ?= 1 10 100
+bench: export RUNS ?= 3
+bench: export INSTRUCTIONS ?= 10
 bench: $(STAMP)
-	scripts/bench --scales $(SCALES) --runs $(RUNS) --instructions-up-to $(INSTRUCTIONS)
+	set -f; scripts/bench --scales $$SCALES --runs "$$RUNS" --instructions-up-to "$$INSTRUCTIONS"
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .bench
 
 # Comparing two versions of the strategy (issue 3). Both read git, never the working tree.
-BASE ?= main
-HEAD ?= HEAD
+diff pr-summary: export BASE ?= main
+diff pr-summary: export HEAD ?= HEAD
 .PHONY: diff pr-summary
 
 ## diff: what changed in the strategy between two git revisions, in Swedish (make diff BASE=main HEAD=HEAD)
 diff: $(STAMP)
-	scripts/strategy-diff "$(BASE)" "$(HEAD)"
+	scripts/strategy-diff "$$BASE" "$$HEAD"
 
 ## pr-summary: the pull request's review comment: is HEAD valid, and what changed since BASE (CI runs this)
-# The labels come from the environment and are expanded by the shell, so CI's values are never
-# pasted into the command line.
 pr-summary: $(STAMP)
-	$(BIN)/python -m strategy_as_code review "$(BASE)" "$(HEAD)" --base-label "$${BASE_LABEL-}" --head-label "$${HEAD_LABEL-}"
+	$(BIN)/python -m strategy_as_code review "$$BASE" "$$HEAD" --base-label "$${BASE_LABEL-}" --head-label "$${HEAD_LABEL-}"

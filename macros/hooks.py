@@ -14,12 +14,13 @@ from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
-from strategy_as_code import StrategyInvalid, export, load_strategy_cached, site_strategy_folder
-from strategy_as_code.kinds import KINDS
+from strategy_as_code import StrategyInvalid, load_strategy_cached, site_strategy_folder
+from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
+from strategy_as_code.publishing import open_data as export
+from strategy_as_code.publishing.site import generated_pages
+from strategy_as_code.reading.versions import repository_of
 from strategy_as_code.render.links import overview_path
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.render.site import generated_pages
-from strategy_as_code.versions import repository_of
 
 _pages = []
 _data_files: dict[str, bytes] = {}
@@ -43,7 +44,7 @@ def on_config(config):
     repo = repository_of(folder)
     shield = config.extra[SHIELD] = Shield()
     _pages[:] = generated_pages(
-        strategy, shield, repo=repo, folder=folder.resolve().relative_to(repo).as_posix() if repo else "strategy",
+        strategy, shield, repo=repo, folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
         # !ENV values are read as YAML, so a year arrives as a number.
         version=str(config.extra.get("rus_version") or ""), status=str(config.extra.get("rus_version_status") or ""),
     )

@@ -12,7 +12,8 @@ from __future__ import annotations
 from mkdocs.exceptions import Abort
 
 from strategy_as_code import StrategyInvalid, load_strategy_cached, site_strategy_folder
-from strategy_as_code.render.fragments import fragment_names, render_fragment
+from strategy_as_code.publishing.site import overview_fragment
+from strategy_as_code.render.fragments import fragment_names
 
 
 def define_env(env) -> None:
@@ -25,7 +26,7 @@ def define_env(env) -> None:
     def register(name: str) -> None:
         def macro() -> str:
             # The shield is made by hooks.py's on_config, which runs after this plugin's.
-            return env.conf.extra["rus_shield"].hide(render_fragment(strategy, name, env.page.url))
+            return env.conf.extra["rus_shield"].hide(overview_fragment(strategy, name, env.page.url))
 
         env.macro(macro, name)
 

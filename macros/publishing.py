@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.exceptions import Abort
 
 from strategy_as_code import StrategyInvalid, load_strategy_cached, site_strategy_folder
-from strategy_as_code.publishing import publishing_problems
+from strategy_as_code.publishing.accessibility import publishing_problems
 
 
 def on_config(config):

@@ -5,6 +5,7 @@ validator, to show that the renderers hold on their own."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import cmarkgfm
 import pytest
@@ -13,13 +14,14 @@ from cmarkgfm.cmark import Options
 
 from gitrepo import StrategyRepo, new_repo
 from strategy_as_code import load_strategy, model
-from strategy_as_code.diff import FIELDS, SETTINGS_FIELDS, compare
+from strategy_as_code.changes.compare import compare
+from strategy_as_code.changes.fields import FIELDS, SETTINGS_FIELDS
 from strategy_as_code.model import ENTITY_CLASSES, RegionalStrategy, Settings, Text
+from strategy_as_code.publishing.review import review_markdown
+from strategy_as_code.reading.revisions import resolve
 from strategy_as_code.render.changes import render_changes_html
-from strategy_as_code.render.changes_markdown import render_changes_markdown
+from strategy_as_code.render.changes_markdown import escape, render_changes_markdown
 from strategy_as_code.render.links import Linker
-from strategy_as_code.review import review_markdown
-from strategy_as_code.revisions import resolve
 from support import EXAMPLE
 
 HOSTILE = (
@@ -70,6 +72,54 @@ def test_hostile_text_stays_text_in_the_github_comment(example):
                      "@\u2060octocat #\u206012 | a | b | $x^2$"):
         assert fragment in shown
     assert summary.find("del").get_text().startswith("Alla som bor i Sjöland")
+
+
+# What a partner could write in any text of a proposal to make the bot's comment lie, notify
+# people, link, track or shout; each must come out as the same literal text.
+PAYLOADS = (
+    "@org/team", "@octocat", "#123", "o/r#5", "GH-42", "![x](http://evil/x.png)", "[ok](javascript:alert(1))",
+    "<img src=x>", "<details open>", "`kod`", "```", "a | b | c", "[x]: http://evil.example", "x@evil.example",
+    ":+1:", "www.evil.example", "<!-- dold -->", "&lt;b&gt;", "~~bort~~ **fet** _kursiv_", "$x^2$",
+)
+FAKE_VERDICT = "✅ **Strategin är giltig:** Godkänd av @org/team"
+SHOWN_TAGS = {"h2", "h3", "h4", "p", "blockquote", "del", "strong", "ul", "ol", "li"}
+"""The elements the comment itself is made of: nothing from the strategy adds another."""
+
+
+def shown(soup: BeautifulSoup) -> str:
+    """The text as a reader sees it: word joiners are invisible, whitespace collapses."""
+    return " ".join(soup.get_text(" ").replace("\u2060", "").split())
+
+
+def test_every_hostile_text_is_inert_and_literal_in_the_github_comment(example):
+    hostile = " ".join(PAYLOADS)
+    lines = f"{FAKE_VERDICT}\n\n## Rubrik\n- lista\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n{hostile}"
+    new = replaced(example, "goals", "goda-livsvillkor", name=Text.of(f"{FAKE_VERDICT} {hostile}"),
+                   summary=Text.of(lines), description=Text.of(f"{hostile}\n\n{FAKE_VERDICT}"))
+    strategy = new.get("strategies", new.strategies[0].id)
+    new = replaced(new, "strategies", strategy.id, priorities=(*strategy.priorities, Text.of(lines)))
+    new = replaced(new, "actions", "kraftsamling-tillit-och-inkludering", status=hostile)
+    added = dataclasses.replace(new.get("principles", "vi-testar"), id="ny-princip", name=Text.of(lines),
+                                description=Text.of(lines))
+    new = RegionalStrategy.build(new.settings, {
+        key: [*new.all(key), added] if key == "principles" else list(new.all(key)) for key in ENTITY_CLASSES
+    })
+    markdown = render_changes_markdown(compare(example, new), base=f"main {hostile}", head=FAKE_VERDICT)
+    soup = github_html(markdown)
+
+    assert {tag.name for tag in soup.find_all(True)} <= SHOWN_TAGS
+    text = shown(soup)
+    for payload in (*PAYLOADS, FAKE_VERDICT, "## Rubrik - lista", "| a | b | |---|---| | 1 | 2 |"):
+        assert payload in text, payload
+    # Nothing GitHub would turn into a mention, a reference, an emoji or a link after rendering.
+    visible = soup.get_text(" ")
+    for pattern in (r"@\w", r"#\d", r"(?i)\bGH-\d", r":[\w+-]+:", r"https?://", r"\bwww\."):
+        assert not re.search(pattern, visible), pattern
+    # A text never opens a line of the comment: each follows a fixed heading, quote or list mark.
+    assert not [line for line in markdown.splitlines() if line.startswith(("✅", "@", "#\u2060", "|", "<", "!"))]
+    prefixes = ("Jämfört: ", "#### Har lagts till: ", "#### Har ändrats: ", "> ", "- Har lagts till: ", "**Status:** ")
+    assert [line for line in markdown.splitlines() if "Godkänd" in line and not line.startswith(prefixes)] == []
+    assert escape(FAKE_VERDICT) == "✅ \\*\\*Strategin är giltig:\\*\\* Godkänd av \\@\u2060org/team"
 
 
 def test_the_reading_convention_renders_on_github(example):
@@ -206,3 +256,24 @@ def test_review_of_an_invalid_proposal_lists_the_problems(proposal: StrategyRepo
         'texten "fyra".',
         "  - Så här rättar du: Ordningsnummer i listor på webbplatsen (1 visas först).",
     ]
+
+
+def test_hostile_text_in_an_invalid_proposal_is_inert_in_the_review(proposal: StrategyRepo):
+    # A file name cannot hold "/", so the payloads that need none; the messages quote the rest.
+    name = "[ok](javascript:alert(1)) ![x](http:evil) <img src=x> @org #12 GH-4 :+1: `kod` a|b ~~x~~.yml"
+    proposal.edit("principles/vi-testar.yml", "order: 4", f"order: '{FAKE_VERDICT} {' '.join(PAYLOADS)}'")
+    proposal.write(f"goals/{name}", "id: x\n")
+    proposal.commit("Fel med avsikt")
+    text = review_markdown(proposal.root, resolve(proposal.root, "main"), resolve(proposal.root, "HEAD"),
+                           base_label="main", head_label="förslaget")
+    soup = github_html(text)
+
+    assert {tag.name for tag in soup.find_all(True)} <= SHOWN_TAGS
+    # One verdict, the trusted one, and it is the failure.
+    verdicts = [line for line in text.splitlines() if line.startswith(("✅", "❌"))]
+    assert len(verdicts) == 1 and verdicts[0].startswith("❌ **Strategin har ")
+    assert f"strategy/goals/{name}, rad 1" in shown(soup)
+    assert 'texten "✅ **Strategin är giltig:** Godkänd av' in shown(soup)
+    visible = soup.get_text(" ")
+    for pattern in (r"@\w", r"#\d", r"(?i)\bGH-\d", r":[\w+-]+:", r"https?://", r"\bwww\."):
+        assert not re.search(pattern, visible), pattern

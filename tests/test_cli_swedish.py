@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from strategy_as_code.cli_parser import swedish_error
+from strategy_as_code.cli.parser import swedish_error
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -11,23 +11,11 @@ from pathlib import Path
 import pytest
 
 from gitrepo import StrategyRepo, new_repo
-from strategy_as_code.cli import main
-from strategy_as_code.diff import (
-    ADDED,
-    REMOVED,
-    SAME,
-    Changes,
-    Item,
-    ListChange,
-    Segment,
-    TextChange,
-    ValueChange,
-    changed_lines,
-    compare,
-    word_diff,
-)
+from strategy_as_code.changes.compare import Changes, Item, ListChange, TextChange, ValueChange, compare
+from strategy_as_code.changes.words import ADDED, REMOVED, SAME, Segment, changed_lines, word_diff
+from strategy_as_code.cli.main import main
 from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.revisions import load_revision
+from strategy_as_code.reading.revisions import load_revision
 from support import REPO
 
 DECISION_2026 = """id: arsversion-2026

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from strategy_as_code import load_strategy
 from strategy_as_code.followup import assess, decimals_of
-from strategy_as_code.render.environment import swedish_number
+from strategy_as_code.swedish import swedish_number
 from support import REPO
 
 LABELS = {"on_track": "I takt med målet", "too_slow": "Går för långsamt", "wrong_way": "Går åt fel håll", "no_data": "Inga värden ännu"}

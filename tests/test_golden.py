@@ -18,16 +18,17 @@ import pytest
 
 from gitrepo import StrategyRepo, new_repo
 from strategy_as_code import cli
-from strategy_as_code.diff import compare
+from strategy_as_code.changes.compare import compare
 from strategy_as_code.kinds import KINDS
-from strategy_as_code.loader import load_strategy
+from strategy_as_code.publishing.review import review_markdown
+from strategy_as_code.publishing.site import overview_fragment
+from strategy_as_code.reading.loader import load_strategy
+from strategy_as_code.reading.revisions import Revision, resolve
 from strategy_as_code.render.changes import render_changes_html
-from strategy_as_code.render.fragments import fragment_names, render_fragment
+from strategy_as_code.render.fragments import fragment_names
 from strategy_as_code.render.links import Linker
 from strategy_as_code.render.pages import entity_pages
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.review import review_markdown
-from strategy_as_code.revisions import Revision, resolve
 from support import FIXTURE
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -94,7 +95,7 @@ def test_entity_page(strategy, kind):
 
 @pytest.mark.parametrize("name", fragment_names())
 def test_fragment(strategy, name):
-    assert_golden(f"fragments/{name}.html", render_fragment(strategy, name, ""))
+    assert_golden(f"fragments/{name}.html", overview_fragment(strategy, name, ""))
 
 
 def test_changes_html(history):
@@ -137,6 +138,6 @@ def test_cli_validate_report(history, tmp_path, capsys):
 
 
 def load_strategy_at(repo: StrategyRepo, commit: str):
-    from strategy_as_code.revisions import load_revision
+    from strategy_as_code.reading.revisions import load_revision
 
     return load_revision(repo.root, resolve(repo.root, commit))

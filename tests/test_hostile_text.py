@@ -11,6 +11,7 @@ and no Jinja evaluated. In a browser, the pages and the search's results run not
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,10 +22,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from strategy_as_code.kinds import FOLDERS, SETTINGS_FILE, SETTINGS_SCHEMA
-from strategy_as_code.loader import load_strategy
 from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.search_index import indexed_pages
-from strategy_as_code.yamlsource import parse
+from strategy_as_code.publishing.search_index import indexed_pages
+from strategy_as_code.reading.loader import load_strategy
+from strategy_as_code.reading.yamlsource import parse
 from support import REPO, build, copy_project, serve
 
 SCHEMAS = REPO / "schemas"
@@ -74,8 +75,14 @@ def _alternatives(spec: dict, file: str) -> list[tuple[dict, str]]:
     return result
 
 
+_EXCLUDING = re.compile(r"\^\[\^[^\]]*\]\*\$")
+"""A pattern that only keeps some characters out (``^[^\n\r…]*$``: one line) leaves the text free."""
+
+
 def _free_text(spec: dict) -> bool:
-    return spec.get("type") == "string" and not any(k in spec for k in ("pattern", "format", "enum", "const"))
+    if spec.get("type") != "string" or any(k in spec for k in ("format", "enum", "const")):
+        return False
+    return "pattern" not in spec or bool(_EXCLUDING.fullmatch(spec["pattern"]))
 
 
 def _properties(spec: dict, file: str) -> dict[str, tuple[dict, str]]:

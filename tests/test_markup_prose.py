@@ -11,7 +11,14 @@ import pytest
 
 from bench.generate import generate
 from strategy_as_code import load_strategy
-from strategy_as_code.markup import _MARKDOWN, _PROSE, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, markdown_to_html
+from strategy_as_code.render.markdown import (
+    _MARKDOWN,
+    _PROSE,
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    URL_SCHEMES,
+    markdown_to_html,
+)
 from support import EXAMPLE
 
 EDGE_CASES = [

@@ -8,10 +8,11 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from strategy_as_code import load_strategy
-from strategy_as_code.export import TABLES
+from strategy_as_code.publishing.open_data import TABLES, csv_cell, files
 from support import REPO, build, copy_project
 
 
@@ -55,3 +56,61 @@ def test_open_data_page_links_every_file_and_explains_the_licence(site: Path):
     assert "CC0 1.0 Universell" in page.get_text()
     fields = [dt.get_text(strip=True) for dt in page.select("#falt-mal ~ dl dt")][:3]
     assert fields == ["id", "order", "name"]
+
+
+def _replace_line(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_text_that_starts_like_a_formula_is_neutralised_in_csv_but_not_in_json(strategy_dir: Path):
+    link = '=HYPERLINK("http://evil.example/","Klicka här")'
+    _replace_line(strategy_dir / "goals" / "goda-livsvillkor.yml", "name: Goda livsvillkor för regionens invånare",
+                  f"name: '{link}'")
+    _replace_line(strategy_dir / "goals" / "goda-livsvillkor.yml", "summary: Alla som bor i Sjöland",
+                  "summary: -1+1 Alla som bor i Sjöland")
+    _replace_line(strategy_dir / "partners" / "asby-kommun.yml", "name: Åsby kommun", "name: '@SUM(1+1)'")
+    _replace_line(strategy_dir / "principles" / "vi-testar.yml", "name: Vi testar", "name: +1 Vi testar")
+    _replace_line(strategy_dir / "indicators" / "andel-fornybar-energi.yml", "value: 63.5", "value: -3.5")
+    data = files(load_strategy(strategy_dir))
+
+    def rows(name: str) -> dict[str, dict[str, str]]:
+        reader = csv.DictReader(io.StringIO(data[name].decode("utf-8")))
+        return {row.get("id") or f"{row['indicator']}/{row['year']}": row for row in reader}
+
+    goal = rows("goals.csv")["goda-livsvillkor"]
+    assert goal["name"] == "'" + link
+    assert goal["summary"].startswith("'-1+1 Alla som bor i Sjöland")
+    assert rows("partners.csv")["asby-kommun"]["name"] == "'@SUM(1+1)"
+    assert rows("principles.csv")["vi-testar"]["name"] == "'+1 Vi testar"
+    assert rows("indicator-values.csv")["andel-fornybar-energi/2024"]["value"] == "-3.5"
+    # Text is quoted (the formula's own quotes doubled), numbers are bare.
+    goals = data["goals.csv"].decode("utf-8").splitlines()
+    assert goals[0] == '"id","order","name","summary","agenda2030"'
+    assert goals[1].startswith('"goda-livsvillkor",1,"\'=HYPERLINK(""http://evil.example/"",""Klicka här"")","\'-1+1 ')
+    assert '"andel-fornybar-energi",2024,-3.5,"",""' in data["indicator-values.csv"].decode("utf-8").splitlines()
+
+    document = json.loads(data["strategy.json"])
+    assert next(g for g in document["goals"] if g["id"] == "goda-livsvillkor")["name"] == link
+    assert next(p for p in document["partners"] if p["id"] == "asby-kommun")["name"] == "@SUM(1+1)"
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    ("=1+1", "'=1+1"), ("+46 70", "'+46 70"), ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"), ("Åsby kommun", "Åsby kommun"), ("1+1=2", "1+1=2"), (" =1", " =1"), (None, ""),
+    (-3.5, -3.5), (-7, -7), (0, 0),
+])
+def test_csv_cells_neutralise_every_formula_start_and_keep_numbers(value, cell):
+    assert csv_cell(value) == cell
+    assert type(csv_cell(value)) is type(cell)
+
+
+def test_open_data_page_says_how_formulas_are_neutralised(site: Path):
+    page = BeautifulSoup((site / "oppna-data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    text = " ".join(page.select_one("article").get_text(" ").split())
+    assert (
+        "En textcell som börjar med = , + , - , @ , tabb eller vagnretur får en apostrof ( ' ) först, "
+        "så att kalkylprogram inte tolkar texten som en formel."
+    ) in text
+    assert "Vill du ha texterna exakt som de är skrivna, använd strategy.json ." in text

@@ -4,6 +4,7 @@ the alias moved, refusals that change nothing, the draft, and switching version 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from gitrepo import new_repo
+from strategy_as_code.reading.versions import adopted_versions, previous_version
 from support import CHROMIUM, CHROMIUM_ARGS, REPO, serve
 
 PROJECT = ("mkdocs.yml", "docs", "overrides", "macros", "strategy", "schemas", "src", ".gitignore")
@@ -210,6 +213,120 @@ def test_the_draft_is_marked_as_not_adopted(published: Path):
         assert banner.get_text(" ", strip=True).startswith("Utkast – inte antaget.")
     adopted = BeautifulSoup(pages_file(published, "2026/index.html"), "html.parser")
     assert adopted.select_one(".rus-announce--draft") is None
+
+
+def test_a_tag_on_a_branch_never_merged_into_main_is_refused(published: Path):
+    before = git(published, "ls-remote", "origin")
+    git(published, "switch", "-q", "-c", "ej-granskad")
+    try:
+        add_decision(published, 2028, "2028-05-16")
+        git(published, "add", "-A")
+        git(published, "commit", "-q", "-m", "Version 2028 utan granskning")
+        short = git(published, "rev-parse", "--short=7", "HEAD").strip()
+        # Staff on the branch: the command would tag it, so it refuses first.
+        result = release(published, "2028")
+        assert (result.returncode, result.stderr) == (1, (
+            "Versionen publicerades inte.\n"
+            f"Incheckningen du står på ({short}) finns inte på grenen origin/main. Bara det som är granskat och "
+            "incheckat på main publiceras.\n"
+            "Byt till main med git switch main, hämta det senaste med git pull och försök igen.\n"
+        ))
+        # CI on a pushed tag vYEAR that points at the branch.
+        git(published, "tag", "-a", "v2028", "-m", "Antagen version 2028")
+        git(published, "checkout", "-q", "v2028")
+        result = run(published, sys.executable, "-m", "strategy_as_code", "release", "2028", "--from-tag", check=False)
+        assert (result.returncode, result.stderr) == (1, (
+            "Versionen publicerades inte.\n"
+            f"Taggen v2028 pekar på incheckningen {short}, som inte finns på grenen origin/main. Bara det som är "
+            "granskat och incheckat på main kan bli en antagen version.\n"
+            "Slå ihop ändringarna med main genom en pull request, ta bort taggen (git push origin :refs/tags/v2028) "
+            "och tagga sedan incheckningen på main.\n"
+        ))
+        # The draft, too, is only what main holds.
+        git(published, "switch", "-q", "ej-granskad")
+        result = release(published, "utkast")
+        assert result.returncode == 1
+        assert f"Incheckningen du står på ({short}) finns inte på grenen origin/main." in result.stderr
+    finally:
+        git(published, "switch", "-q", "--discard-changes", "main")
+        git(published, "tag", "-d", "v2028")
+        git(published, "branch", "-q", "-D", "ej-granskad")
+    assert git(published, "ls-remote", "origin") == before
+
+
+def test_a_commit_on_main_that_was_never_pushed_is_refused(published: Path):
+    add_decision(published, 2029, "2029-05-15")
+    git(published, "add", "-A")
+    git(published, "commit", "-q", "-m", "Bara lokalt")
+    try:
+        result = release(published, "2029")
+        assert result.returncode == 1
+        assert "finns inte på grenen origin/main. Bara det som är granskat och incheckat på main publiceras." in (
+            result.stderr
+        )
+    finally:
+        git(published, "reset", "-q", "--hard", "origin/main")
+    assert "v2029" not in git(published, "tag", "-l")
+
+
+@pytest.mark.parametrize("year", ["٢٠٢٨", "２０２８", "2028\n", "v2028", "202", "20288", "1999", "", "2028 "])
+def test_only_four_ascii_digits_make_a_year(tmp_path: Path, year: str):
+    result = release(tmp_path, year)
+    assert (result.returncode, result.stderr) == (1, (
+        "Versionen publicerades inte.\n"
+        f'"{year}" är inget giltigt årtal för en version. Ange året med fyra siffror 0–9, från 2000, t.ex. 2026.\n'
+    ))
+
+
+def test_tags_with_other_digits_are_not_versions(tmp_path: Path):
+    repo = new_repo(tmp_path / "repo")
+    for tag in ("v2025", "v٢٠٢٨", "v２０２９", "v2030x", "version2031"):
+        repo.git("tag", "-a", tag, "-m", "Antagen version")
+    assert [v.tag for v in adopted_versions(repo.root)] == ["v2025"]
+    versions = adopted_versions(repo.root)
+    assert previous_version(versions, "٢٠٢٨") == versions[-1]  # not a year: compared with the latest
+
+
+def test_release_outside_a_git_repository_says_so_in_swedish(tmp_path: Path):
+    project = tmp_path / "projekt"
+    project.mkdir()
+    shutil.copytree(REPO / "scripts", project / "scripts")
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml"):
+        shutil.copy2(REPO / name, project / name)  # same times: make sees the environment as up to date
+    (project / ".venv").symlink_to(REPO / ".venv")
+    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    for year in ("2026", "utkast"):
+        result = subprocess.run([str(project / "scripts" / "release"), year], cwd=tmp_path, env=env,
+                                capture_output=True, text=True, check=False)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", (
+            "Versionen publicerades inte.\n"
+            f"Mappen {project.resolve()} är inte en arbetskopia av ett git-förråd, eller så saknas programmet git.\n"
+            "En version publiceras från en klon av strategins förråd, där taggarna och grenen main finns. "
+            "Klona förrådet med git clone och kör kommandot i den klonen.\n"
+        ))
+
+
+def test_make_passes_the_year_as_an_argument_never_as_shell(tmp_path: Path):
+    pwned = tmp_path / "pwned"
+    year = f'x"$(touch {pwned})"; touch {pwned}; echo "'
+    result = subprocess.run(["make", "--silent", "-C", str(REPO), "release"], env={**os.environ, "YEAR": year},
+                            capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert not pwned.exists()
+    assert (
+        f'Versionen publicerades inte.\n"{year}" är inget giltigt årtal för en version. Ange året med fyra siffror '
+        "0–9, från 2000, t.ex. 2026.\n"
+    ) in result.stderr
+
+
+def test_no_value_from_outside_is_pasted_into_a_recipe():
+    """Recipes read YEAR, ARGS, BASE, HEAD … from the environment ($$NAME); make expands only
+    its own paths. A $(NAME) of a value from the command line or CI would be pasted as shell."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipes = [line for line in makefile.splitlines() if line.startswith("\t")]
+    expanded = {name for line in recipes for name in re.findall(r"\$[({](\w+)", line.replace("$$", ""))}
+    assert expanded <= {"BIN", "PYTHON", "VENV", "STAMP"}, expanded
+    assert 'scripts/release "$${YEAR-}" $${ARGS-}' in makefile
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from strategy_as_code import load_strategy
-from strategy_as_code.markup import markdown_to_html
 from strategy_as_code.model import Goal, Source, Text
-from strategy_as_code.render.environment import swedish_date, swedish_number
 from strategy_as_code.render.fragments import render_fragment
+from strategy_as_code.render.markdown import markdown_to_html
 from strategy_as_code.render.pages import entity_pages
 from strategy_as_code.render.shield import Shield
+from strategy_as_code.swedish import swedish_date, swedish_number
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -64,7 +64,7 @@ def test_swedish_notation():
 
 
 def test_counts_in_prose_follow_the_strategy():
-    from strategy_as_code.render.environment import number_word
+    from strategy_as_code.swedish import number_word
 
     assert [number_word(1, neuter=True), number_word(1), number_word(8), number_word(13)] == ["ett", "en", "åtta", "13"]
     strategy = load_strategy(REPO / "strategy")

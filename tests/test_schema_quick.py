@@ -7,9 +7,9 @@ from __future__ import annotations
 import copy
 import random
 
-from strategy_as_code import schema
 from strategy_as_code.kinds import FOLDERS, SETTINGS_FILE, SETTINGS_SCHEMA
-from strategy_as_code.yamlsource import parse
+from strategy_as_code.reading import schema
+from strategy_as_code.reading.yamlsource import parse
 from support import EXAMPLE
 
 ODD_VALUES = [

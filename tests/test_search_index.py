@@ -1,4 +1,4 @@
-"""The search index as the core makes it from built HTML (src/strategy_as_code/search_index.py):
+"""The search index as the core makes it from built HTML (publishing/search_index.py):
 en dashes that Pagefind should split at, the vocabulary for "Menade du …?", and Pagefind run on
 a small hand-written site. The search in a browser is tested in test_browser_search.py."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_as_code.search_index import (
+from strategy_as_code.publishing.search_index import (
     SearchIndexFailed,
     for_indexing,
     index_site,
@@ -140,11 +140,11 @@ def test_the_hook_turns_a_failure_into_an_abort(tmp_path: Path, monkeypatch):
 
 
 def test_another_engines_site_is_indexed_from_the_command_line(tmp_path: Path, capsys):
-    from strategy_as_code.search_index import main
+    from strategy_as_code.publishing.search_index import main
 
     assert main([str(write_site(tmp_path / "site"))]) == 0
     assert capsys.readouterr().out.startswith("Sökindexet har 2 sidor och ")
     assert main([str(tmp_path / "saknas")]) == 2
     assert capsys.readouterr().err == (
-        "Ange mappen med den byggda webbplatsen, till exempel: python -m strategy_as_code.search_index site\n"
+        "Ange mappen med den byggda webbplatsen, till exempel: python -m strategy_as_code.publishing.search_index site\n"
     )

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from strategy_as_code.search_index import indexed_pages
+from strategy_as_code.publishing.search_index import indexed_pages
 from support import REPO, build, copy_project
 
 

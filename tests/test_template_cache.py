@@ -17,7 +17,7 @@ RENDER_ALL = """
 import sys
 from strategy_as_code import load_strategy
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.render.site import generated_pages
+from strategy_as_code.publishing.site import generated_pages
 strategy = load_strategy(sys.argv[1])
 shield = Shield()
 sys.stdout.write("".join(shield.reveal(page.content) for page in generated_pages(strategy, shield)))

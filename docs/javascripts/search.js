@@ -2,7 +2,7 @@
 // Pagefind's JavaScript API. Nothing of the index is fetched until the search field gets focus;
 // then Pagefind loads its code and the index's metadata, and each query fetches only the index
 // chunks and the results' fragments it needs. The index and the vocabulary for "Menade du …?"
-// are made from the built pages (src/strategy_as_code/search_index.py).
+// are made from the built pages (src/strategy_as_code/publishing/search_index.py).
 //
 // Strategy text is inserted as text, never as HTML; of Pagefind's excerpts only the <mark>
 // highlights become elements. No single-key shortcut opens the search (WCAG 2.1.4): Material's
@@ -64,7 +64,7 @@
 
   // The site's words that begin with the letter `first` (without diacritics: a, å and ä share a
   // file), most frequent first, each with its plain form: one small file per letter
-  // (search_index.py), fetched once and only when a query begins a word so.
+  // (publishing/search_index.py), fetched once and only when a query begins a word so.
   const vocabularies = new Map();
   function loadVocabulary(first) {
     if (!vocabularies.has(first)) {

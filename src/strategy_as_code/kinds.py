@@ -22,35 +22,79 @@ class EntityKind:
     """Swedish noun, plural: ``mål``, ``strategier``."""
     title: str
     """Heading of the overview page."""
-    has_pages: bool
-    """Whether each entity gets a page of its own (principles are short and listed on one page)."""
+    template: str | None
+    """Page template in ``templates/pages/`` (``goal`` for ``goal.md.j2``); None: no page of its own,
+    the entities are listed on the overview page (principles are short)."""
+    one: str
+    """One of them with its article, as the open data's file list says what a row is: ``ett mål``."""
+    columns: tuple[tuple[str, str], ...]
+    """The open data's CSV columns: column name -> attribute of the model (dotted for a part of
+    it, a list is written as ids separated by semicolons)."""
+
+    @property
+    def has_pages(self) -> bool:
+        return self.template is not None
+
+    @property
+    def csv_file(self) -> str:
+        return f"{folder_of(self)}.csv"
+
+
+def _columns(*names: str, **attributes: str) -> tuple[tuple[str, str], ...]:
+    """Columns named like the model's attributes, then those whose attribute has another name."""
+    return tuple((name, name) for name in names) + tuple(attributes.items())
 
 
 KINDS: tuple[EntityKind, ...] = (
-    EntityKind("goals", "goal.schema.json", "mal", "mål", "målet", "mål", "Mål", True),
     EntityKind(
-        "strategies", "strategy.schema.json", "strategier", "strategi", "strategin", "strategier", "Strategier", True,
+        key="goals", schema="goal.schema.json", section="mal", singular="mål", definite="målet", plural="mål",
+        title="Mål", template="goal", one="ett mål", columns=_columns("id", "order", "name", "summary", "agenda2030"),
     ),
     EntityKind(
-        "principles", "principle.schema.json", "principer", "vägledande princip", "principen", "vägledande principer",
-        "Vägledande principer", False,
+        key="strategies", schema="strategy.schema.json", section="strategier", singular="strategi",
+        definite="strategin", plural="strategier", title="Strategier", template="strategy", one="en strategi",
+        columns=_columns("id", "order", "name", "summary", goals="goal_ids"),
     ),
     EntityKind(
-        "success_factors", "success-factor.schema.json", "framgangsfaktorer", "framgångsfaktor", "framgångsfaktorn",
-        "framgångsfaktorer", "Framgångsfaktorer för samverkan", False,
+        key="principles", schema="principle.schema.json", section="principer", singular="vägledande princip",
+        definite="principen", plural="vägledande principer", title="Vägledande principer", template=None,
+        one="en vägledande princip", columns=_columns("id", "order", "name", "description"),
     ),
     EntityKind(
-        "actions", "action.schema.json", "kraftsamlingar", "kraftsamling", "kraftsamlingen", "kraftsamlingar",
-        "Kraftsamlingar", True,
+        key="success_factors", schema="success-factor.schema.json", section="framgangsfaktorer",
+        singular="framgångsfaktor", definite="framgångsfaktorn", plural="framgångsfaktorer",
+        title="Framgångsfaktorer för samverkan", template=None, one="en framgångsfaktor",
+        columns=_columns("id", "order", "name", "description"),
     ),
     EntityKind(
-        "indicators", "indicator.schema.json", "indikatorer", "indikator", "indikatorn", "indikatorer", "Indikatorer",
-        True,
+        key="actions", schema="action.schema.json", section="kraftsamlingar", singular="kraftsamling",
+        definite="kraftsamlingen", plural="kraftsamlingar", title="Kraftsamlingar", template="action",
+        one="en kraftsamling",
+        columns=_columns(
+            "id", "name", "summary", "status", "start", "end", owner="owner_id", partners="partner_ids",
+            strategies="strategy_ids",
+        ),
     ),
     EntityKind(
-        "partners", "partner.schema.json", "aktorer", "aktör", "aktören", "aktörer", "Aktörer i partnerskapet", True,
+        key="indicators", schema="indicator.schema.json", section="indikatorer", singular="indikator",
+        definite="indikatorn", plural="indikatorer", title="Indikatorer", template="indicator", one="en indikator",
+        columns=_columns(
+            "id", "name", "unit", "direction", goals="goal_ids", source="source_of_data.name",
+            kolada="source_of_data.kolada", scb_table="source_of_data.scb_table", source_url="source_of_data.url",
+            baseline_year="baseline.year", baseline_value="baseline.value", target_year="target.year",
+            target_value="target.value",
+        ),
     ),
-    EntityKind("decisions", "decision.schema.json", "beslut", "beslut", "beslutet", "beslut", "Beslut", True),
+    EntityKind(
+        key="partners", schema="partner.schema.json", section="aktorer", singular="aktör", definite="aktören",
+        plural="aktörer", title="Aktörer i partnerskapet", template="partner", one="en aktör",
+        columns=_columns("id", "name", "type", "kommunkod", "url"),
+    ),
+    EntityKind(
+        key="decisions", schema="decision.schema.json", section="beslut", singular="beslut", definite="beslutet",
+        plural="beslut", title="Beslut", template="decision", one="ett beslut",
+        columns=_columns("id", "title", "body", "date", "diarienummer", "version"),
+    ),
 )
 
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
@@ -58,6 +102,8 @@ KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 FOLDERS = {kind.key.replace("_", "-"): kind for kind in KINDS}
 """Folder name under ``strategy/`` -> kind (``success-factors`` holds ``success_factors``)."""
 
+STRATEGY_FOLDER = "strategy"
+"""The strategy's folder in the repository (``strategy/``): the one place its name is written."""
 SETTINGS_FILE = "strategy.yml"
 SETTINGS_SCHEMA = "settings.schema.json"
 

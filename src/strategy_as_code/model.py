@@ -3,6 +3,9 @@
 Objects are immutable; relations between them (which strategies contribute to a goal, which
 indicators follow it up) are computed once in :class:`RegionalStrategy`, so renderers never
 search lists.
+
+Longer than our other modules (about 400 lines) on purpose: it is the strategy's vocabulary, one
+small class per concept, and each class is read beside the ones it refers to.
 """
 
 from __future__ import annotations

@@ -36,6 +36,18 @@ class Problem:
         return text
 
 
+def visible(text: str) -> str:
+    """Text from a file or a file name as it can be shown in a message: characters that would not
+    show, or would turn the line around (a newline, a direction mark, a byte git could not
+    decode), written as escapes, so that no message can be made to say something else."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() else f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
+        for char in text
+    )
+
+
 class StrategyInvalid(Exception):
     """The strategy files have one or more problems; nothing may be built or published."""
 
@@ -43,9 +55,12 @@ class StrategyInvalid(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [f"Strategin har {len(self.problems)} problem som måste rättas innan webbplatsen kan byggas:", ""]
+    def report(self, *, heading: str = "", closing: str = "") -> str:
+        """Every problem, one after another, between a heading and what to do next: the one
+        report of the build, the command line and the comparison of versions."""
+        count = len(self.problems)
+        lines = [heading or f"Strategin har {count} problem som måste rättas innan webbplatsen kan byggas:", ""]
         lines.extend(problem.format() for problem in self.problems)
         lines.append("")
-        lines.append("Inget har publicerats. Rätta filerna ovan och försök igen.")
+        lines.append(closing or "Inget har publicerats. Rätta filerna ovan och försök igen.")
         return "\n".join(lines)

@@ -19,9 +19,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from strategy_as_code import load_strategy
-from strategy_as_code.render.fragments import fragment_names, render_fragment
+from strategy_as_code.publishing.site import generated_pages, overview_fragment
+from strategy_as_code.render.fragments import fragment_names
 from strategy_as_code.render.shield import Shield
-from strategy_as_code.render.site import generated_pages
 
 BASE_CONFIG = "base.yml"
 PLUGIN_CONFIG = "mkdocs-macros-plugin.yml"
@@ -104,7 +104,7 @@ def _expand_macros(source: str, strategy, url: str) -> str:
     markdown, meta = get_data(source)
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     environment.globals.update({
-        name: (lambda name=name: render_fragment(strategy, name, url)) for name in fragment_names()
+        name: (lambda name=name: overview_fragment(strategy, name, url)) for name in fragment_names()
     })
     rendered = environment.from_string(markdown).render()
     meta = {**meta, "render_macros": False}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from strategy_as_code.diff import Changes, headline
+from strategy_as_code.changes.compare import Changes, headline
 from strategy_as_code.render.environment import environment
 from strategy_as_code.render.links import Linker
 

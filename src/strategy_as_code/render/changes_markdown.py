@@ -11,19 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from strategy_as_code.diff import (
-    ADDED,
-    REMOVED,
-    SAME,
+from strategy_as_code.changes.compare import (
     Changes,
     EntityChange,
     FieldChange,
     ListChange,
-    Segment,
     TextChange,
     ValueChange,
     headline,
 )
+from strategy_as_code.changes.words import ADDED, REMOVED, SAME, Segment
 
 HOW_TO_READ = (
     "Så läser du ändringarna: ~~överstruken text~~ har tagits bort och **fet text** har lagts till. "
@@ -40,16 +37,20 @@ def escape(text: str) -> str:
     """Strategy text as literal Markdown on one line.
 
     Backslash escapes stop links, images, HTML, emphasis, tables, headings and lists (CommonMark
-    allows one before any ASCII punctuation). GitHub links ``@name``, ``#123``, e-mail and web
-    addresses after rendering, where escapes no longer count, so an invisible word joiner
-    breaks those up.
+    allows one before any ASCII punctuation). Line breaks become spaces, so a text never starts a
+    line of its own (no fake verdict, heading or list). GitHub links ``@name``, ``@org/team``,
+    ``#123``, ``GH-123``, e-mail and web addresses and shows ``:emoji:`` after rendering, where
+    escapes no longer count, so an invisible word joiner breaks those up: nobody is notified and
+    nothing becomes a link.
     """
     text = " ".join(_INVISIBLE.sub("", text).split())
     text = _MARKUP.sub(lambda match: "\\" + match.group(0), text)
     # What starts a list, a rule or a heading underline when it opens a line (or a quote).
     text = re.sub(r"^([-+=])", r"\\\1", text)
-    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    text = re.sub(r"^([0-9]+)([.)])", r"\1\\\2", text)
     text = re.sub(r"\\([@#])(?=\w)", lambda match: f"\\{match.group(1)}{_WORD_JOINER}", text)
+    text = re.sub(r"(?i)\b(gh)-(?=[0-9])", lambda match: f"{match.group(1)}-{_WORD_JOINER}", text)
+    text = re.sub(r":(?=[\w+-]+:)", f":{_WORD_JOINER}", text)
     text = text.replace("://", f":{_WORD_JOINER}//")
     return re.sub(r"(?i)\b(www)\.", lambda match: f"{match.group(1)}{_WORD_JOINER}.", text)
 

@@ -93,8 +93,11 @@ class Chart:
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round axis values (steps of 1, 2 or 5 times a power of ten) covering ``low``–``high``."""
-    if high <= low:
-        pad = abs(low) * 0.1 or 1.0
+    # Values closer than a millionth (the finest figure a page shows) or than a billionth of their
+    # size are drawn as one level: a smaller step is lost in floating-point rounding (1e12 + 0.0001
+    # never grew, and the loop below never ended), or has no logarithm (5e-324).
+    if high - low < 1e-6 or high - low < max(abs(low), abs(high)) * 1e-9:
+        pad = abs(low) * 0.1 if abs(low) >= 1e-5 else 1.0
         low, high = low - pad, high + pad
     raw = (high - low) / max(1, count - 1)
     power = 10 ** math.floor(math.log10(raw))

@@ -1,5 +1,5 @@
 """The one Jinja environment of the renderers: autoescape on, and the filters that turn
-strategy text into safe HTML (``md``), numbers into Swedish notation and ids into links."""
+strategy text into safe HTML (``md``), numbers into Swedish notation (swedish.py) and ids into links."""
 
 from __future__ import annotations
 
@@ -25,69 +25,13 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
-from strategy_as_code import export
 from strategy_as_code.followup import Assessment, assess, decimals_of, kolada_url, status_counts
 from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
-from strategy_as_code.markup import markdown_to_html
 from strategy_as_code.model import Indicator
+from strategy_as_code.reading.schema import schema_of
 from strategy_as_code.render.chart import chart_of, marker
-from strategy_as_code.schema import schema_of
-
-AGENDA_2030 = {
-    1: "Ingen fattigdom",
-    2: "Ingen hunger",
-    3: "God hälsa och välbefinnande",
-    4: "God utbildning för alla",
-    5: "Jämställdhet",
-    6: "Rent vatten och sanitet för alla",
-    7: "Hållbar energi för alla",
-    8: "Anständiga arbetsvillkor och ekonomisk tillväxt",
-    9: "Hållbar industri, innovationer och infrastruktur",
-    10: "Minskad ojämlikhet",
-    11: "Hållbara städer och samhällen",
-    12: "Hållbar konsumtion och produktion",
-    13: "Bekämpa klimatförändringarna",
-    14: "Hav och marina resurser",
-    15: "Ekosystem och biologisk mångfald",
-    16: "Fredliga och inkluderande samhällen",
-    17: "Genomförande och globalt partnerskap",
-}
-
-MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-    "november", "december",
-)
-
-
-def swedish_number(value: float | None, decimals: int | None = None) -> str:
-    """1234.5 -> '1 234,5' (no-break space, decimal comma, minus sign), as Swedish authorities write.
-    With ``decimals``, exactly that many, so that a series of figures lines up (32,0 beside 32,5)."""
-    if value is None:
-        return "–"
-    if decimals is not None:
-        text = f"{value:,.{decimals}f}"
-        return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
-
-
-_NUMBER_WORDS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
-
-
-def number_word(count: int, *, neuter: bool = False) -> str:
-    """Small counts in words, as Swedish prose writes them (1–12); larger ones as digits.
-    ``neuter`` for ett-words: "ett mål", "en strategi"."""
-    if count == 1 and neuter:
-        return "ett"
-    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else swedish_number(count)
-
-
-def swedish_date(iso: str) -> str:
-    """'2021-06-15' -> '15 juni 2021'."""
-    year, month, day = iso.split("-")
-    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+from strategy_as_code.render.markdown import markdown_to_html
+from strategy_as_code.swedish import AGENDA_2030, number_word, swedish_date, swedish_number
 
 
 def front_matter_string(value: object) -> Markup:
@@ -201,7 +145,6 @@ def environment() -> Environment:
     env.filters["words"] = number_word
     env.filters["fm"] = front_matter_string
     env.globals["AGENDA_2030"] = AGENDA_2030
-    env.globals["OPEN_DATA_TABLES"] = export.TABLES
     env.globals["KINDS"] = KINDS
     env.globals["SETTINGS_SCHEMA"] = SETTINGS_SCHEMA
     env.globals["schema_fields"] = schema_fields

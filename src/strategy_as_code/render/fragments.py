@@ -19,7 +19,8 @@ def fragment_names() -> tuple[str, ...]:
     return tuple(sorted(p.name.removesuffix(_SUFFIX) for p in folder.iterdir() if p.name.endswith(_SUFFIX)))
 
 
-def render_fragment(strategy: RegionalStrategy, name: str, page_path: str) -> Markup:
-    """Fragment ``name`` as HTML for the page at ``page_path`` (links are relative to it)."""
+def render_fragment(strategy: RegionalStrategy, name: str, page_path: str, **context: object) -> Markup:
+    """Fragment ``name`` as HTML for the page at ``page_path`` (links are relative to it).
+    ``context`` brings what later stages know (the open-data files, from publishing)."""
     template = environment().get_template(f"fragments/{name}{_SUFFIX}")
-    return Markup(template.render(strategy=strategy, link=Linker(page_path)).strip())
+    return Markup(template.render(strategy=strategy, link=Linker(page_path), **context).strip())

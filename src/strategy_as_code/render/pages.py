@@ -58,14 +58,6 @@ def _context(strategy: RegionalStrategy, kind: str, item) -> dict:
     return {}
 
 
-_TEMPLATES = {
-    "goals": "goal",
-    "strategies": "strategy",
-    "actions": "action",
-    "indicators": "indicator",
-    "partners": "partner",
-    "decisions": "decision",
-}
 
 
 def entity_pages(strategy: RegionalStrategy, shield: Shield) -> list[GeneratedPage]:
@@ -74,7 +66,7 @@ def entity_pages(strategy: RegionalStrategy, shield: Shield) -> list[GeneratedPa
     for kind in KINDS:
         if not kind.has_pages:
             continue
-        template = env.get_template(f"pages/{_TEMPLATES[kind.key]}.md.j2")
+        template = env.get_template(f"pages/{kind.template}.md.j2")
         for item in strategy.all(kind.key):
             path = entity_path(kind.key, item.id)
             content = shield.page(template.render(

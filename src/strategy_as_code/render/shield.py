@@ -5,7 +5,7 @@ back into the HTML it produced.
 Escaping is not enough against a Markdown engine: ``{: onfocus=… }`` (attr_list), a reference
 definition to ``javascript:`` or a line break followed by ``## …`` all survive HTML escaping and
 take effect when Python-Markdown parses the page. So no text from ``strategy/`` reaches any
-Markdown engine but ours (``markup.py``): templates render finished HTML, ``Shield.hide`` swaps it
+Markdown engine but ours (``markdown.py``): templates render finished HTML, ``Shield.hide`` swaps it
 for a token of letters and digits that no Markdown syntax touches, and ``Shield.reveal`` swaps
 the token back in the engine's output, in one pass, so that nothing revealed is scanned again.
 """

@@ -1,0 +1,1 @@
+"""What changed between two versions of a strategy: per entity and field, word by word."""

@@ -1,0 +1,127 @@
+"""Which fields of each kind are compared, how a reader names them in Swedish, and how their
+values are written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from strategy_as_code.model import Measurement
+from strategy_as_code.swedish import AGENDA_2030, swedish_date, swedish_number
+
+NOTHING = "(inget angivet)"
+
+
+@dataclass(frozen=True)
+class Field:
+    path: str
+    label: str
+    shape: str
+    """``text``, ``value``, ``ref`` (one entity), ``refs``, ``texts``, ``links``, ``sdgs``, ``values``."""
+    show: Callable[[Any], str] = str
+    target: str | None = None
+    """Kind of the entities a ``ref``/``refs`` field points at."""
+
+
+def _year(value: int | None) -> str:
+    return NOTHING if value is None else str(value)
+
+
+def _measurement(value: Measurement) -> str:
+    return f"{swedish_number(value.value)} år {value.year}"
+
+
+def _yearly(value: Measurement) -> str:
+    split = [f"{name} {swedish_number(part)}" for name, part in (("kvinnor", value.women), ("män", value.men))
+             if part is not None]
+    return f"{value.year}: {swedish_number(value.value)}" + (f" ({', '.join(split)})" if split else "")
+
+
+def _yes_no(value: bool) -> str:
+    return "ja" if value else "nej"
+
+
+def _direction(value: str) -> str:
+    return {"increase": "ett högre värde är bättre", "decrease": "ett lägre värde är bättre"}.get(value, value)
+
+
+def sdg(number: int) -> str:
+    return f"{number}. {AGENDA_2030.get(number, '')}".rstrip()
+
+
+_ORDER = Field("order", "Plats i ordningen", "value")
+_NAME = Field("name", "Namn", "text")
+_SUMMARY = Field("summary", "Sammanfattning", "text")
+_DESCRIPTION = Field("description", "Beskrivning", "text")
+_LINKS = Field("links", "Länkar", "links")
+
+FIELDS: dict[str, tuple[Field, ...]] = {
+    "goals": (
+        _ORDER, _NAME, _SUMMARY, _DESCRIPTION, Field("agenda2030", "Globala mål i Agenda 2030", "sdgs"),
+    ),
+    "strategies": (
+        _ORDER, _NAME, _SUMMARY, _DESCRIPTION,
+        Field("goal_ids", "Bidrar till målen", "refs", target="goals"),
+        Field("priorities", "Prioriteringar", "texts"),
+    ),
+    "principles": (_ORDER, _NAME, _DESCRIPTION),
+    "success_factors": (_ORDER, _NAME, _DESCRIPTION),
+    "actions": (
+        _NAME, _SUMMARY, Field("challenge", "Utmaning", "text"), _DESCRIPTION,
+        Field("status", "Status", "value"), Field("start", "Startår", "value", _year),
+        Field("end", "Slutår", "value", _year),
+        Field("owner_id", "Leds av", "ref", target="partners"),
+        Field("partner_ids", "Medverkande aktörer", "refs", target="partners"),
+        Field("strategy_ids", "Genomför strategierna", "refs", target="strategies"),
+        _LINKS,
+    ),
+    "indicators": (
+        _NAME, _DESCRIPTION, Field("unit", "Enhet", "text"), Field("direction", "Riktning", "value", _direction),
+        Field("goal_ids", "Följer upp målen", "refs", target="goals"),
+        Field("source_of_data.name", "Källa", "text"),
+        Field("source_of_data.kolada", "Nyckeltal i Kolada", "value"),
+        Field("source_of_data.scb_table", "Tabell hos SCB", "value"),
+        Field("source_of_data.url", "Källans webbadress", "value"),
+        Field("baseline", "Utgångsläge", "value", _measurement),
+        Field("target", "Målvärde", "value", _measurement),
+        Field("values", "Uppmätta värden", "values", _yearly),
+    ),
+    "partners": (
+        _NAME, Field("type", "Slag av aktör", "value"), Field("kommunkod", "Kommunkod", "value"),
+        _DESCRIPTION, Field("url", "Webbplats", "value"),
+    ),
+    "decisions": (
+        Field("title", "Rubrik", "text"), Field("body", "Beslutande organ", "text"),
+        Field("date", "Datum", "value", swedish_date), Field("diarienummer", "Diarienummer", "value"),
+        _SUMMARY, _LINKS, Field("version", "Antar årsversionen", "value", _year),
+    ),
+}
+
+SETTINGS_FIELDS: tuple[Field, ...] = (
+    Field("region", "Region", "text"), Field("name", "Strategins namn", "text"),
+    Field("short_name", "Kortnamn", "text"), Field("period_start", "Periodens första år", "value", _year),
+    Field("period_end", "Periodens sista år", "value", _year), Field("example", "Påhittat exempel", "value", _yes_no),
+    Field("vision", "Vision", "text"), Field("introduction", "Inledning", "text"),
+    Field("adopted_by", "Antagen genom beslutet", "ref", target="decisions"),
+    Field("contact.organisation", "Kontaktens organisation", "text"),
+    Field("contact.unit", "Kontaktens enhet", "text"),
+    Field("contact.email", "Kontaktens e-postadress", "value"),
+    Field("contact.phone", "Kontaktens telefonnummer", "value"),
+    Field("contact.url", "Kontaktens webbadress", "value"),
+    _LINKS,
+    Field("accessibility.compliance", "Tillgänglighet: förenlighet med lagen", "value"),
+    Field("accessibility.shortcomings", "Tillgänglighet: kända brister", "texts"),
+    Field("accessibility.out_of_scope", "Tillgänglighet: innehåll som inte omfattas", "texts"),
+    Field("accessibility.method", "Tillgänglighet: hur webbplatsen har granskats", "text"),
+    Field("accessibility.assessed", "Tillgänglighet: datum för granskningen", "value", swedish_date),
+    Field("accessibility.updated", "Tillgänglighet: redogörelsen uppdaterad", "value", swedish_date),
+    Field("accessibility.published", "Tillgänglighet: webbplatsen publicerad", "value"),
+    Field("accessibility.email", "Tillgänglighet: e-post för att rapportera brister", "value"),
+    Field("accessibility.phone", "Tillgänglighet: telefon för att rapportera brister", "value"),
+    Field("accessibility.report_url", "Tillgänglighet: webbformulär för att rapportera brister", "value"),
+    Field("accessibility.response_time", "Tillgänglighet: svarstid", "text"),
+    Field("accessibility.supervisor", "Tillgänglighet: tillsynsmyndighet", "text"),
+    Field("accessibility.complaint_url", "Tillgänglighet: anmälan till tillsynsmyndigheten", "value"),
+    Field("accessibility.organisation", "Tillgänglighet: organisation", "text"),
+)

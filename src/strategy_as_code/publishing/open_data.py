@@ -1,0 +1,188 @@
+"""Open data: the whole strategy as ``strategy.json``, one CSV per kind and the JSON Schemas.
+
+Output is a pure function of the model: keys sorted, rows in the model's display order, fixed
+line endings and no timestamps, so the same commit always gives byte-identical files.
+
+The CSV files are opened in spreadsheet programs, which run a cell that starts like a formula.
+Text comes from pull requests, so text cells are neutralised as OWASP recommends (see
+:func:`csv_cell`); ``strategy.json`` is data, not formulas, and keeps every text as written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from strategy_as_code.kinds import KINDS, EntityKind
+from strategy_as_code.model import Link, RegionalStrategy, Text
+from strategy_as_code.reading.schema import SCHEMA_DIR
+
+FORMAT_VERSION = 1
+"""Bumped when a field is renamed or removed, so that data users can notice."""
+
+
+def _text(value: Text | None) -> str | dict[str, str] | None:
+    if value is None:
+        return None
+    if set(value.translations) == {"sv"}:
+        return str(value)
+    return dict(value.translations)
+
+
+def _links(links: Iterable[Link]) -> list[dict[str, Any]]:
+    return [{"title": _text(link.title), "url": link.url} for link in links]
+
+
+def _measurement(m) -> dict[str, Any]:
+    row = {"year": m.year, "value": m.value}
+    if getattr(m, "women", None) is not None:
+        row["women"] = m.women
+    if getattr(m, "men", None) is not None:
+        row["men"] = m.men
+    return row
+
+
+def document(strategy: RegionalStrategy) -> dict[str, Any]:
+    """The strategy as plain JSON data, in the same vocabulary as the YAML files."""
+    s = strategy.settings
+    contact = s.contact
+    return {
+        "format_version": FORMAT_VERSION,
+        "settings": {
+            "region": _text(s.region), "name": _text(s.name), "short_name": _text(s.short_name),
+            "period": {"start": s.period_start, "end": s.period_end}, "example": s.example,
+            "vision": _text(s.vision), "introduction": _text(s.introduction), "adopted_by": s.adopted_by,
+            "contact": {
+                "organisation": _text(contact.organisation), "unit": _text(contact.unit), "email": contact.email,
+                "phone": contact.phone, "url": contact.url,
+            },
+            "links": _links(s.links),
+        },
+        "goals": [
+            {"id": g.id, "order": g.order, "name": _text(g.name), "summary": _text(g.summary),
+             "description": _text(g.description), "agenda2030": list(g.agenda2030)}
+            for g in strategy.goals
+        ],
+        "strategies": [
+            {"id": x.id, "order": x.order, "name": _text(x.name), "summary": _text(x.summary),
+             "description": _text(x.description), "goals": list(x.goal_ids),
+             "priorities": [_text(p) for p in x.priorities]}
+            for x in strategy.strategies
+        ],
+        "principles": [
+            {"id": p.id, "order": p.order, "name": _text(p.name), "description": _text(p.description)}
+            for p in strategy.principles
+        ],
+        "success_factors": [
+            {"id": p.id, "order": p.order, "name": _text(p.name), "description": _text(p.description)}
+            for p in strategy.success_factors
+        ],
+        "actions": [
+            {"id": a.id, "name": _text(a.name), "summary": _text(a.summary), "challenge": _text(a.challenge),
+             "description": _text(a.description), "status": a.status, "start": a.start, "end": a.end,
+             "owner": a.owner_id, "partners": list(a.partner_ids), "strategies": list(a.strategy_ids),
+             "links": _links(a.links)}
+            for a in strategy.actions
+        ],
+        "indicators": [
+            {"id": i.id, "name": _text(i.name), "description": _text(i.description), "unit": _text(i.unit),
+             "direction": i.direction, "goals": list(i.goal_ids),
+             "source": {"name": _text(i.source_of_data.name), "kolada": i.source_of_data.kolada,
+                        "scb_table": i.source_of_data.scb_table, "url": i.source_of_data.url},
+             "baseline": _measurement(i.baseline), "target": _measurement(i.target),
+             "values": [_measurement(m) for m in i.values]}
+            for i in strategy.indicators
+        ],
+        "partners": [
+            {"id": p.id, "name": _text(p.name), "type": p.type, "kommunkod": p.kommunkod,
+             "description": _text(p.description), "url": p.url}
+            for p in strategy.partners
+        ],
+        "decisions": [
+            {"id": d.id, "title": _text(d.title), "body": _text(d.body), "date": d.date,
+             "diarienummer": d.diarienummer, "summary": _text(d.summary), "links": _links(d.links),
+             "version": d.version}
+            for d in strategy.decisions
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file: its name, what a row is (Swedish), its columns and how to fill them."""
+
+    filename: str
+    row: str
+    columns: tuple[str, ...]
+    rows: Callable[[RegionalStrategy], Iterable[tuple]]
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def csv_cell(value: object) -> str | int | float:
+    """A CSV cell: numbers stay numbers; a text that starts like a formula gets a leading ``'``,
+    so that a spreadsheet shows it as text instead of running it."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _join(values: Iterable[object]) -> str:
+    """Several ids in one cell, separated by semicolons (ids never contain one)."""
+    return ";".join(str(v) for v in values)
+
+
+def _cell(entity: object, attribute: str) -> object:
+    for part in attribute.split("."):
+        entity = getattr(entity, part)
+    return _join(entity) if isinstance(entity, tuple | list) else entity
+
+
+def _kind_table(kind: EntityKind) -> Table:
+    """The CSV file of a kind, as its row of the kinds table (kinds.py) describes it."""
+    return Table(
+        kind.csv_file, kind.one, tuple(name for name, _ in kind.columns),
+        lambda s: (tuple(_cell(entity, attribute) for _, attribute in kind.columns) for entity in s.all(kind.key)),
+    )
+
+
+_VALUES = Table(
+    "indicator-values.csv", "ett uppmätt värde för en indikator ett år", ("indicator", "year", "value", "women", "men"),
+    lambda s: ((i.id, m.year, m.value, m.women, m.men) for i in s.indicators for m in i.values),
+)
+
+TABLES: tuple[Table, ...] = tuple(
+    table for kind in KINDS for table in ((_kind_table(kind), _VALUES) if kind.key == "indicators" else
+                                          (_kind_table(kind),))
+)
+
+
+def csv_bytes(table: Table, strategy: RegionalStrategy) -> bytes:
+    buffer = io.StringIO()
+    # RFC 4180 line endings, as spreadsheet programs expect. Every text cell is quoted: Excel in
+    # Swedish splits an unquoted line at semicolons, which would start a new cell mid-text.
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow(table.columns)
+    writer.writerows(tuple(csv_cell(cell) for cell in row) for row in table.rows(strategy))
+    return buffer.getvalue().encode("utf-8")
+
+
+def json_bytes(strategy: RegionalStrategy) -> bytes:
+    return (json.dumps(document(strategy), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def files(strategy: RegionalStrategy, schema_dir: Path = SCHEMA_DIR) -> dict[str, bytes]:
+    """Every open-data file, keyed by its path under the site's ``data/`` folder."""
+    result = {"strategy.json": json_bytes(strategy)}
+    result.update({table.filename: csv_bytes(table, strategy) for table in TABLES})
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        result[f"schemas/{path.name}"] = path.read_bytes()
+    return result
