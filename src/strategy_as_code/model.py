@@ -4,7 +4,7 @@ Objects are immutable; relations between them (which strategies contribute to a 
 indicators follow it up) are computed once in :class:`RegionalStrategy`, so renderers never
 search lists.
 
-Longer than our other modules (about 400 lines) on purpose: it is the strategy's vocabulary, one
+Longer than our other modules (about 470 lines) on purpose: it is the strategy's vocabulary, one
 small class per concept, and each class is read beside the ones it refers to.
 """
 
