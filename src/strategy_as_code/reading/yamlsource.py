@@ -60,6 +60,7 @@ except ImportError:  # pragma: no cover - libyaml is in the pinned PyYAML wheels
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
+    # The same name as the C parser above, so the rest of the module uses either alike.
     class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
