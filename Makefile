@@ -46,14 +46,16 @@ draft: $(STAMP)
 new-region: $(STAMP)
 	set -f; scripts/new-region $${REGION:+"$$REGION"} $${ARGS-}
 
-## lint: static checks of the Python code and the YAML files
+## lint: static checks of the Python code (ruff, and mypy on the core) and the YAML files
 lint: $(STAMP)
 	$(BIN)/ruff check src macros tests
+	$(BIN)/mypy
 	$(BIN)/yamllint --strict strategy
 
 ## test: every test, browser tests included (they need Debian's chromium: apt-get install chromium)
 test: $(STAMP)
 	$(BIN)/ruff check src macros tests
+	$(BIN)/mypy
 	$(BIN)/yamllint --strict strategy
 	$(BIN)/python -m pytest
 

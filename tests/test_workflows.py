@@ -499,3 +499,16 @@ def test_publishing_runs_the_release_command_on_tags_and_the_draft_on_main(publi
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     assert "körs i GitHub-miljön `publicering` och väntar på att en granskare godkänner det." in readme
     assert "kryssa i *Required reviewers*" in readme
+
+
+def _recipe(makefile: str, target: str) -> list[str]:
+    block = re.search(rf"^{target}: .*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert block, target
+    return [line.strip() for line in block.group(1).splitlines()]
+
+
+def test_make_test_runs_every_lint_command_with_the_type_checker():
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    lint = _recipe(makefile, "lint")
+    assert "$(BIN)/mypy" in lint
+    assert _recipe(makefile, "test")[: len(lint)] == lint

@@ -4,15 +4,15 @@ Objects are immutable; relations between them (which strategies contribute to a 
 indicators follow it up) are computed once in :class:`RegionalStrategy`, so renderers never
 search lists.
 
-Longer than our other modules (about 400 lines) on purpose: it is the strategy's vocabulary, one
+Longer than our other modules (about 470 lines) on purpose: it is the strategy's vocabulary, one
 small class per concept, and each class is read beside the ones it refers to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 DEFAULT_LANGUAGE = "sv"
 
@@ -28,12 +28,16 @@ class Text:
     translations: Mapping[str, str]
 
     @classmethod
-    def of(cls, value: str | Mapping[str, str] | None) -> Text | None:
-        if value is None:
-            return None
+    def of(cls, value: str | Mapping[str, str]) -> Text:
+        """A required text, as the schema guarantees it is there."""
         if isinstance(value, str):
             return cls({DEFAULT_LANGUAGE: value})
         return cls(dict(value))
+
+    @classmethod
+    def optional(cls, value: str | Mapping[str, str] | None) -> Text | None:
+        """A text the schema lets a file leave out."""
+        return None if value is None else cls.of(value)
 
     def __str__(self) -> str:
         return self.translations[DEFAULT_LANGUAGE]
@@ -60,7 +64,7 @@ class Link:
 
 
 def _links(data: Mapping[str, Any]) -> tuple[Link, ...]:
-    return tuple(Link(Text.of(link["title"]), link["url"]) for link in data.get("links", ()))
+    return tuple(Link(title=Text.of(link["title"]), url=link["url"]) for link in data.get("links", ()))
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,9 @@ class Goal(Entity):
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Goal:
         return cls(
-            data["id"], source, data["order"], Text.of(data["name"]), Text.of(data["summary"]),
-            Text.of(data["description"]), tuple(data.get("agenda2030", ())),
+            id=data["id"], source=source, order=data["order"], name=Text.of(data["name"]),
+            summary=Text.of(data["summary"]), description=Text.of(data["description"]),
+            agenda2030=tuple(data.get("agenda2030", ())),
         )
 
 
@@ -97,9 +102,9 @@ class Strategy(Entity):
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Strategy:
         return cls(
-            data["id"], source, data["order"], Text.of(data["name"]), Text.of(data["summary"]),
-            Text.of(data["description"]), tuple(data["goals"]),
-            tuple(Text.of(item) for item in data.get("priorities", ())),
+            id=data["id"], source=source, order=data["order"], name=Text.of(data["name"]),
+            summary=Text.of(data["summary"]), description=Text.of(data["description"]), goal_ids=tuple(data["goals"]),
+            priorities=tuple(Text.of(item) for item in data.get("priorities", ())),
         )
 
 
@@ -113,7 +118,10 @@ class Principle(Entity):
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Principle:
-        return cls(data["id"], source, data["order"], Text.of(data["name"]), Text.of(data["description"]))
+        return cls(
+            id=data["id"], source=source, order=data["order"], name=Text.of(data["name"]),
+            description=Text.of(data["description"]),
+        )
 
 
 class SuccessFactor(Principle):
@@ -142,9 +150,10 @@ class Action(Entity):
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Action:
         return cls(
-            data["id"], source, Text.of(data["name"]), Text.of(data["summary"]), Text.of(data["challenge"]),
-            Text.of(data.get("description")), data["status"], data["start"], data.get("end"), data["owner"],
-            tuple(data.get("partners", ())), tuple(data["strategies"]), _links(data),
+            id=data["id"], source=source, name=Text.of(data["name"]), summary=Text.of(data["summary"]),
+            challenge=Text.of(data["challenge"]), description=Text.optional(data.get("description")),
+            status=data["status"], start=data["start"], end=data.get("end"), owner_id=data["owner"],
+            partner_ids=tuple(data.get("partners", ())), strategy_ids=tuple(data["strategies"]), links=_links(data),
         )
 
 
@@ -182,13 +191,18 @@ class Indicator(Entity):
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Indicator:
         src = data["source"]
         return cls(
-            data["id"], source, Text.of(data["name"]), Text.of(data["description"]), Text.of(data["unit"]),
-            data["direction"], tuple(data["goals"]),
-            IndicatorSource(Text.of(src["name"]), src.get("kolada"), src.get("scb_table"), src.get("url")),
-            Measurement(data["baseline"]["year"], data["baseline"]["value"]),
-            Measurement(data["target"]["year"], data["target"]["value"]),
-            tuple(sorted(
-                (Measurement(v["year"], v["value"], v.get("women"), v.get("men")) for v in data["values"]),
+            id=data["id"], source=source, name=Text.of(data["name"]), description=Text.of(data["description"]),
+            unit=Text.of(data["unit"]), direction=data["direction"], goal_ids=tuple(data["goals"]),
+            source_of_data=IndicatorSource(
+                name=Text.of(src["name"]), kolada=src.get("kolada"), scb_table=src.get("scb_table"), url=src.get("url"),
+            ),
+            baseline=Measurement(year=data["baseline"]["year"], value=data["baseline"]["value"]),
+            target=Measurement(year=data["target"]["year"], value=data["target"]["value"]),
+            values=tuple(sorted(
+                (
+                    Measurement(year=v["year"], value=v["value"], women=v.get("women"), men=v.get("men"))
+                    for v in data["values"]
+                ),
                 key=lambda m: m.year,
             )),
         )
@@ -216,8 +230,8 @@ class Partner(Entity):
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Partner:
         return cls(
-            data["id"], source, Text.of(data["name"]), data["type"], data.get("kommunkod"),
-            Text.of(data.get("description")), data.get("url"),
+            id=data["id"], source=source, name=Text.of(data["name"]), type=data["type"],
+            kommunkod=data.get("kommunkod"), description=Text.optional(data.get("description")), url=data.get("url"),
         )
 
 
@@ -235,8 +249,9 @@ class Decision(Entity):
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Decision:
         return cls(
-            data["id"], source, Text.of(data["title"]), Text.of(data["body"]), data["date"], data["diarienummer"],
-            Text.of(data["summary"]), _links(data), data.get("version"),
+            id=data["id"], source=source, title=Text.of(data["title"]), body=Text.of(data["body"]), date=data["date"],
+            diarienummer=data["diarienummer"], summary=Text.of(data["summary"]), links=_links(data),
+            version=data.get("version"),
         )
 
     @property
@@ -280,11 +295,13 @@ class AccessibilityStatement:
             return None
         contact, supervisor = data["contact"], data["supervisor"]
         return cls(
-            data["compliance"], tuple(Text.of(t) for t in data["shortcomings"]),
-            tuple(Text.of(t) for t in data.get("out_of_scope", ())), Text.of(data["assessment"]["method"]),
-            data["assessment"]["date"], data["updated"], data.get("published"), contact["email"],
-            contact.get("phone"), contact.get("url"), Text.of(contact.get("response_time")),
-            Text.of(supervisor["name"]), supervisor["url"], Text.of(data.get("organisation")),
+            compliance=data["compliance"], shortcomings=tuple(Text.of(t) for t in data["shortcomings"]),
+            out_of_scope=tuple(Text.of(t) for t in data.get("out_of_scope", ())),
+            method=Text.of(data["assessment"]["method"]), assessed=data["assessment"]["date"],
+            updated=data["updated"], published=data.get("published"), email=contact["email"],
+            phone=contact.get("phone"), report_url=contact.get("url"),
+            response_time=Text.optional(contact.get("response_time")), supervisor=Text.of(supervisor["name"]),
+            complaint_url=supervisor["url"], organisation=Text.optional(data.get("organisation")),
         )
 
 
@@ -310,14 +327,15 @@ class Settings:
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Settings:
         contact = data["contact"]
         return cls(
-            Text.of(data["region"]), Text.of(data["name"]), Text.of(data.get("short_name")),
-            data["period"]["start"], data["period"]["end"], data.get("example", False), Text.of(data["vision"]),
-            Text.of(data.get("introduction")), data["adopted_by"],
-            Contact(
-                Text.of(contact["organisation"]), contact["email"], Text.of(contact.get("unit")),
-                contact.get("phone"), contact.get("url"),
+            region=Text.of(data["region"]), name=Text.of(data["name"]),
+            short_name=Text.optional(data.get("short_name")), period_start=data["period"]["start"],
+            period_end=data["period"]["end"], example=data.get("example", False), vision=Text.of(data["vision"]),
+            introduction=Text.optional(data.get("introduction")), adopted_by=data["adopted_by"],
+            contact=Contact(
+                organisation=Text.of(contact["organisation"]), email=contact["email"],
+                unit=Text.optional(contact.get("unit")), phone=contact.get("phone"), url=contact.get("url"),
             ),
-            _links(data), source,
+            links=_links(data), source=source,
             accessibility=AccessibilityStatement.from_data(data.get("accessibility")),
         )
 
@@ -337,9 +355,33 @@ ENTITY_CLASSES: dict[str, type[Entity]] = {
     "decisions": Decision,
 }
 
+AnyEntity = Goal | Strategy | Principle | Action | Indicator | Partner | Decision
+"""An entity of any kind: each has an id, a source and a name (a decision's is its title)."""
 
-def _sort_key(entity: Any) -> tuple:
+E = TypeVar("E", bound=AnyEntity)
+
+
+def _sort_key(entity: AnyEntity) -> tuple[int, str, str]:
     return (getattr(entity, "order", 0), str(entity.name).casefold(), entity.id)
+
+
+def _of_kind(entities: Mapping[str, Sequence[Entity]], key: str, cls: type[E]) -> tuple[E, ...]:
+    """The entities of one kind in display order, checked to be of that kind's class."""
+    items = entities.get(key, ())
+    typed = [item for item in items if isinstance(item, cls)]
+    if len(typed) != len(items):
+        raise TypeError(f"{key} holds an entity that is not a {cls.__name__}")
+    return tuple(sorted(typed, key=_sort_key))
+
+
+def _invert(items: Sequence[AnyEntity], attribute: str) -> dict[str, tuple[AnyEntity, ...]]:
+    """Entity id -> the items whose ``attribute`` (one id or several) names it."""
+    result: dict[str, list[AnyEntity]] = {}
+    for item in items:
+        ids = getattr(item, attribute)
+        for target in (ids,) if isinstance(ids, str) else ids:
+            result.setdefault(target, []).append(item)
+    return {key: tuple(value) for key, value in result.items()}
 
 
 @dataclass(frozen=True)
@@ -355,43 +397,48 @@ class RegionalStrategy:
     indicators: tuple[Indicator, ...]
     partners: tuple[Partner, ...]
     decisions: tuple[Decision, ...]
-    _index: dict[str, dict[str, Entity]] = field(default_factory=dict, compare=False, repr=False)
-    _related: dict[tuple[str, str], dict[str, tuple[Entity, ...]]] = field(
+    _index: Mapping[str, Mapping[str, AnyEntity]] = field(default_factory=dict, compare=False, repr=False)
+    _related: Mapping[tuple[str, str], Mapping[str, tuple[AnyEntity, ...]]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
     @classmethod
-    def build(cls, settings: Settings, entities: Mapping[str, list[Entity]]) -> RegionalStrategy:
-        ordered = {key: tuple(sorted(entities.get(key, ()), key=_sort_key)) for key in ENTITY_CLASSES}
-        ordered["decisions"] = tuple(sorted(ordered["decisions"], key=lambda d: (d.date, d.id)))
-        strategy = cls(settings, **ordered)
-        strategy._index.update({key: {e.id: e for e in items} for key, items in ordered.items()})
-        strategy._relate()
-        return strategy
-
-    def _relate(self) -> None:
-        def invert(items: tuple[Entity, ...], attribute: str) -> dict[str, tuple[Entity, ...]]:
-            result: dict[str, list[Entity]] = {}
-            for item in items:
-                ids = getattr(item, attribute)
-                for target in (ids,) if isinstance(ids, str) else ids:
-                    result.setdefault(target, []).append(item)
-            return {key: tuple(value) for key, value in result.items()}
-
-        self._related[("goals", "strategies")] = invert(self.strategies, "goal_ids")
-        self._related[("goals", "indicators")] = invert(self.indicators, "goal_ids")
-        self._related[("strategies", "actions")] = invert(self.actions, "strategy_ids")
-        led = invert(self.actions, "owner_id")
-        joined = invert(self.actions, "partner_ids")
-        self._related[("partners", "actions")] = {
-            pid: tuple(dict.fromkeys(led.get(pid, ()) + joined.get(pid, ())))
-            for pid in set(led) | set(joined)
+    def build(cls, settings: Settings, entities: Mapping[str, Sequence[Entity]]) -> RegionalStrategy:
+        """The strategy with its index and relations computed before it is constructed, so the
+        frozen object is never changed afterwards."""
+        goals = _of_kind(entities, "goals", Goal)
+        strategies = _of_kind(entities, "strategies", Strategy)
+        principles = _of_kind(entities, "principles", Principle)
+        success_factors = _of_kind(entities, "success_factors", SuccessFactor)
+        actions = _of_kind(entities, "actions", Action)
+        indicators = _of_kind(entities, "indicators", Indicator)
+        partners = _of_kind(entities, "partners", Partner)
+        decisions = tuple(sorted(_of_kind(entities, "decisions", Decision), key=lambda d: (d.date, d.id)))
+        ordered: dict[str, tuple[AnyEntity, ...]] = {
+            "goals": goals, "strategies": strategies, "principles": principles, "success_factors": success_factors,
+            "actions": actions, "indicators": indicators, "partners": partners, "decisions": decisions,
         }
+        led = _invert(actions, "owner_id")
+        joined = _invert(actions, "partner_ids")
+        related = {
+            ("goals", "strategies"): _invert(strategies, "goal_ids"),
+            ("goals", "indicators"): _invert(indicators, "goal_ids"),
+            ("strategies", "actions"): _invert(actions, "strategy_ids"),
+            ("partners", "actions"): {
+                pid: tuple(dict.fromkeys(led.get(pid, ()) + joined.get(pid, ()))) for pid in set(led) | set(joined)
+            },
+        }
+        return cls(
+            settings=settings, goals=goals, strategies=strategies, principles=principles,
+            success_factors=success_factors, actions=actions, indicators=indicators, partners=partners,
+            decisions=decisions, _index={key: {e.id: e for e in items} for key, items in ordered.items()},
+            _related=related,
+        )
 
     def get(self, kind: str, entity_id: str) -> Any:
         return self._index[kind][entity_id]
 
-    def all(self, kind: str) -> tuple[Entity, ...]:
+    def all(self, kind: str) -> tuple[AnyEntity, ...]:
         return getattr(self, kind)
 
     def related(self, kind: str, entity_id: str, other: str) -> tuple[Any, ...]:

@@ -242,6 +242,7 @@ def _items(
 ) -> list[Item]:
     values = values or ()
     if spec.shape == "refs":
+        assert spec.target is not None, f"the refs field {spec.path} names no kind"
         return [_entity_item(spec.target, value, side, new) for value in values]
     if spec.shape == "links":
         return [Item(_link_text(link)) for link in values]

@@ -42,8 +42,8 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
         else:
             runs.append(("change", old_part, new_part))
     segments: list[Segment] = []
-    for op, removed, added in runs:
-        if op == SAME:
+    for run, removed, added in runs:
+        if run == SAME:
             segments.append(Segment(SAME, removed))
             continue
         if removed.strip():

@@ -12,6 +12,7 @@ from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.publishing.review import review_markdown
 from strategy_as_code.reading.revisions import (
+    Revision,
     RevisionUnavailable,
     invalid_report,
     load_revision,
@@ -21,7 +22,7 @@ from strategy_as_code.reading.revisions import (
 from strategy_as_code.render.changes_markdown import render_changes_markdown
 
 
-def _revisions(args: argparse.Namespace):
+def _revisions(args: argparse.Namespace) -> tuple[Revision, Revision] | None:
     """BASE and HEAD resolved to commits, or None after saying in Swedish why one is missing."""
     try:
         return resolve(args.repo, args.base), resolve(args.repo, args.head)
@@ -35,14 +36,14 @@ def _diff(args: argparse.Namespace) -> int:
     if revisions is None:
         return 2
     base, head = revisions
-    loaded = []
-    for revision, load in ((base, load_revision_or_none), (head, load_revision)):
-        try:
-            loaded.append(load(args.repo, revision, args.folder))
-        except StrategyInvalid as invalid:
-            print(invalid_report(revision, invalid), file=sys.stderr)
-            return 1
-    old, new = loaded
+    revision = base  # the one being loaded, named if it is invalid
+    try:
+        old = load_revision_or_none(args.repo, base, args.folder)
+        revision = head
+        new = load_revision(args.repo, head, args.folder)
+    except StrategyInvalid as invalid:
+        print(invalid_report(revision, invalid), file=sys.stderr)
+        return 1
     print(render_changes_markdown(
         compare(old, new), base=args.base_label or str(base), head=args.head_label or str(head),
     ), end="")

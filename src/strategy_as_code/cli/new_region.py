@@ -292,10 +292,11 @@ def main(argv: list[str] | None = None, *, ask: Ask = input, interactive: bool |
 
 
 def _os_error(failure: OSError) -> str:
-    return {
+    reasons: dict[int | None, str] = {
         errno.EACCES: "behörighet saknas", errno.EPERM: "behörighet saknas", errno.ENOSPC: "disken är full",
         errno.ENOENT: "filen eller mappen finns inte", errno.EROFS: "filsystemet är skrivskyddat",
-    }.get(failure.errno, f"operativsystemet svarade {failure.strerror}")
+    }
+    return reasons.get(failure.errno, f"operativsystemet svarade {failure.strerror}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 _ERRORS = (
     (re.compile(r"the following arguments are required: (?P<names>.+)"), "det här saknas: {names}"),
@@ -43,7 +44,10 @@ def swedish_error(message: str) -> str:
 
 
 class _SwedishFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+    def add_usage(
+        self, usage: str | None, actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None,
+    ) -> None:
         # Given here, not replaced afterwards, so that wrapped usage lines stay aligned under it.
         super().add_usage(usage, actions, groups, "Användning: " if prefix is None else prefix)
 
@@ -53,11 +57,11 @@ class SwedishArgumentParser(argparse.ArgumentParser):
     (argparse makes subparsers of the parent's class). Options must be written out in full:
     `release 2026 --re x` is refused, not taken as --remote."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        add_help = kwargs.pop("add_help", True)
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        # Keywords only, as argparse makes subparsers: help is added here, in Swedish.
         kwargs.setdefault("formatter_class", _SwedishFormatter)
         kwargs.setdefault("allow_abbrev", False)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(add_help=False, **kwargs)
         if add_help:
             self.add_argument("-h", "--help", action="help", help="Visa den här hjälpen och avsluta.")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from strategy_as_code.publishing.starter import GOVERNANCE, main_municipality, slug
+from strategy_as_code.publishing.starter import GOVERNANCE, main_municipality, replaced_by, slug
 from strategy_as_code.regions import County, fold
 
 # ------------------------------------------------------------------ the replaced region's name elsewhere
@@ -89,7 +89,7 @@ def replacements(old: Identity, new: NewIdentity) -> list[tuple[re.Pattern[str],
 
 def rewrite(text: str, rules: Iterable[tuple[re.Pattern[str], str]]) -> str:
     for pattern, replacement in rules:
-        text = pattern.sub(lambda _match, replacement=replacement: replacement, text)
+        text = pattern.sub(replaced_by(replacement), text)
     return text
 
 

@@ -19,11 +19,26 @@ from pathlib import Path
 from typing import Any
 
 from strategy_as_code.kinds import KINDS, EntityKind
-from strategy_as_code.model import Link, RegionalStrategy, Text
+from strategy_as_code.model import (
+    AccessibilityStatement,
+    Action,
+    Decision,
+    Goal,
+    Indicator,
+    Link,
+    Measurement,
+    Partner,
+    Principle,
+    RegionalStrategy,
+    Settings,
+    Strategy,
+    Text,
+)
 from strategy_as_code.reading.schema import SCHEMA_DIR
 
-FORMAT_VERSION = 1
-"""Bumped when a field is renamed or removed, so that data users can notice."""
+FORMAT_VERSION = 2
+"""Bumped when a field is renamed or removed, so that data users can notice. 2: a field without a
+value is left out, as in the YAML files, instead of written as null."""
 
 
 def _text(value: Text | None) -> str | dict[str, str] | None:
@@ -34,81 +49,121 @@ def _text(value: Text | None) -> str | dict[str, str] | None:
     return dict(value.translations)
 
 
+def _texts(values: Iterable[Text]) -> list[str | dict[str, str] | None]:
+    return [_text(value) for value in values]
+
+
+def _record(**fields: Any) -> dict[str, Any]:
+    """A record as its YAML file would hold it: a field without a value is left out (the schemas
+    allow no null)."""
+    return {name: value for name, value in fields.items() if value is not None}
+
+
 def _links(links: Iterable[Link]) -> list[dict[str, Any]]:
-    return [{"title": _text(link.title), "url": link.url} for link in links]
+    return [_record(title=_text(link.title), url=link.url) for link in links]
 
 
-def _measurement(m) -> dict[str, Any]:
-    row = {"year": m.year, "value": m.value}
-    if getattr(m, "women", None) is not None:
-        row["women"] = m.women
-    if getattr(m, "men", None) is not None:
-        row["men"] = m.men
-    return row
+def _measurement(measured: Measurement) -> dict[str, Any]:
+    return _record(year=measured.year, value=measured.value, women=measured.women, men=measured.men)
+
+
+def _accessibility(statement: AccessibilityStatement | None) -> dict[str, Any] | None:
+    if statement is None:
+        return None
+    return _record(
+        organisation=_text(statement.organisation), compliance=statement.compliance,
+        shortcomings=_texts(statement.shortcomings), out_of_scope=_texts(statement.out_of_scope),
+        assessment={"method": _text(statement.method), "date": statement.assessed},
+        published=statement.published, updated=statement.updated,
+        contact=_record(
+            email=statement.email, phone=statement.phone, url=statement.report_url,
+            response_time=_text(statement.response_time),
+        ),
+        supervisor={"name": _text(statement.supervisor), "url": statement.complaint_url},
+    )
+
+
+def settings_record(settings: Settings) -> dict[str, Any]:
+    """``strategy.yml`` as data, in the vocabulary of ``settings.schema.json``."""
+    contact = settings.contact
+    return _record(
+        region=_text(settings.region), name=_text(settings.name), short_name=_text(settings.short_name),
+        period={"start": settings.period_start, "end": settings.period_end}, example=settings.example,
+        vision=_text(settings.vision), introduction=_text(settings.introduction), adopted_by=settings.adopted_by,
+        contact=_record(
+            organisation=_text(contact.organisation), unit=_text(contact.unit), email=contact.email,
+            phone=contact.phone, url=contact.url,
+        ),
+        links=_links(settings.links), accessibility=_accessibility(settings.accessibility),
+    )
+
+
+def _goal(g: Goal) -> dict[str, Any]:
+    return _record(
+        id=g.id, order=g.order, name=_text(g.name), summary=_text(g.summary), description=_text(g.description),
+        agenda2030=list(g.agenda2030),
+    )
+
+
+def _strategy(x: Strategy) -> dict[str, Any]:
+    return _record(
+        id=x.id, order=x.order, name=_text(x.name), summary=_text(x.summary), description=_text(x.description),
+        goals=list(x.goal_ids), priorities=_texts(x.priorities),
+    )
+
+
+def _principle(p: Principle) -> dict[str, Any]:
+    return _record(id=p.id, order=p.order, name=_text(p.name), description=_text(p.description))
+
+
+def _action(a: Action) -> dict[str, Any]:
+    return _record(
+        id=a.id, name=_text(a.name), summary=_text(a.summary), challenge=_text(a.challenge),
+        description=_text(a.description), status=a.status, start=a.start, end=a.end, owner=a.owner_id,
+        partners=list(a.partner_ids), strategies=list(a.strategy_ids), links=_links(a.links),
+    )
+
+
+def _indicator(i: Indicator) -> dict[str, Any]:
+    source = i.source_of_data
+    return _record(
+        id=i.id, name=_text(i.name), description=_text(i.description), unit=_text(i.unit), direction=i.direction,
+        goals=list(i.goal_ids),
+        source=_record(name=_text(source.name), kolada=source.kolada, scb_table=source.scb_table, url=source.url),
+        baseline=_measurement(i.baseline), target=_measurement(i.target),
+        values=[_measurement(m) for m in i.values],
+    )
+
+
+def _partner(p: Partner) -> dict[str, Any]:
+    return _record(
+        id=p.id, name=_text(p.name), type=p.type, kommunkod=p.kommunkod, description=_text(p.description),
+        url=p.url,
+    )
+
+
+def _decision(d: Decision) -> dict[str, Any]:
+    return _record(
+        id=d.id, title=_text(d.title), body=_text(d.body), date=d.date, diarienummer=d.diarienummer,
+        summary=_text(d.summary), links=_links(d.links), version=d.version,
+    )
 
 
 def document(strategy: RegionalStrategy) -> dict[str, Any]:
-    """The strategy as plain JSON data, in the same vocabulary as the YAML files."""
-    s = strategy.settings
-    contact = s.contact
+    """The strategy as plain JSON data, in the same vocabulary as the YAML files: ``settings`` is
+    ``strategy.yml`` and each list holds one kind's files, every record valid against the kind's
+    schema (tests/test_open_data_mirror.py)."""
     return {
         "format_version": FORMAT_VERSION,
-        "settings": {
-            "region": _text(s.region), "name": _text(s.name), "short_name": _text(s.short_name),
-            "period": {"start": s.period_start, "end": s.period_end}, "example": s.example,
-            "vision": _text(s.vision), "introduction": _text(s.introduction), "adopted_by": s.adopted_by,
-            "contact": {
-                "organisation": _text(contact.organisation), "unit": _text(contact.unit), "email": contact.email,
-                "phone": contact.phone, "url": contact.url,
-            },
-            "links": _links(s.links),
-        },
-        "goals": [
-            {"id": g.id, "order": g.order, "name": _text(g.name), "summary": _text(g.summary),
-             "description": _text(g.description), "agenda2030": list(g.agenda2030)}
-            for g in strategy.goals
-        ],
-        "strategies": [
-            {"id": x.id, "order": x.order, "name": _text(x.name), "summary": _text(x.summary),
-             "description": _text(x.description), "goals": list(x.goal_ids),
-             "priorities": [_text(p) for p in x.priorities]}
-            for x in strategy.strategies
-        ],
-        "principles": [
-            {"id": p.id, "order": p.order, "name": _text(p.name), "description": _text(p.description)}
-            for p in strategy.principles
-        ],
-        "success_factors": [
-            {"id": p.id, "order": p.order, "name": _text(p.name), "description": _text(p.description)}
-            for p in strategy.success_factors
-        ],
-        "actions": [
-            {"id": a.id, "name": _text(a.name), "summary": _text(a.summary), "challenge": _text(a.challenge),
-             "description": _text(a.description), "status": a.status, "start": a.start, "end": a.end,
-             "owner": a.owner_id, "partners": list(a.partner_ids), "strategies": list(a.strategy_ids),
-             "links": _links(a.links)}
-            for a in strategy.actions
-        ],
-        "indicators": [
-            {"id": i.id, "name": _text(i.name), "description": _text(i.description), "unit": _text(i.unit),
-             "direction": i.direction, "goals": list(i.goal_ids),
-             "source": {"name": _text(i.source_of_data.name), "kolada": i.source_of_data.kolada,
-                        "scb_table": i.source_of_data.scb_table, "url": i.source_of_data.url},
-             "baseline": _measurement(i.baseline), "target": _measurement(i.target),
-             "values": [_measurement(m) for m in i.values]}
-            for i in strategy.indicators
-        ],
-        "partners": [
-            {"id": p.id, "name": _text(p.name), "type": p.type, "kommunkod": p.kommunkod,
-             "description": _text(p.description), "url": p.url}
-            for p in strategy.partners
-        ],
-        "decisions": [
-            {"id": d.id, "title": _text(d.title), "body": _text(d.body), "date": d.date,
-             "diarienummer": d.diarienummer, "summary": _text(d.summary), "links": _links(d.links),
-             "version": d.version}
-            for d in strategy.decisions
-        ],
+        "settings": settings_record(strategy.settings),
+        "goals": [_goal(g) for g in strategy.goals],
+        "strategies": [_strategy(x) for x in strategy.strategies],
+        "principles": [_principle(p) for p in strategy.principles],
+        "success_factors": [_principle(p) for p in strategy.success_factors],
+        "actions": [_action(a) for a in strategy.actions],
+        "indicators": [_indicator(i) for i in strategy.indicators],
+        "partners": [_partner(p) for p in strategy.partners],
+        "decisions": [_decision(d) for d in strategy.decisions],
     }
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategy_as_code.kinds import STRATEGY_FOLDER
+from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.git import run_git
 from strategy_as_code.reading.loader import load_strategy
@@ -110,7 +111,7 @@ def _check_clean(repo: Path) -> None:
         )
 
 
-def _check_valid(repo: Path):
+def _check_valid(repo: Path) -> RegionalStrategy:
     try:
         return load_strategy(repo / STRATEGY_FOLDER)
     except StrategyInvalid as invalid:

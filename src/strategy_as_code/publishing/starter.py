@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -258,13 +259,19 @@ def _partner(name: str, kind: str, code: str | None, description: str | None) ->
 # ------------------------------------------------------------------ the site's settings
 
 
+def replaced_by(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for ``re.sub`` taken as it is written: as a string, its backslashes would be
+    read as escapes and group references."""
+    return lambda _match: text
+
+
 def set_mkdocs_keys(text: str, values: dict[str, str]) -> str:
     """``mkdocs.yml`` with the top-level ``values`` set and every other byte as it was."""
     for key, value in values.items():
         line = f"{key}: {scalar(value)}"
         pattern = re.compile(rf"^{re.escape(key)}:[^\n]*$", re.MULTILINE)
         if pattern.search(text):
-            text = pattern.sub(lambda _match, line=line: line, text, count=1)
+            text = pattern.sub(replaced_by(line), text, count=1)
         else:  # a fork that dropped the key gets it back at the top, after the leading comments
             head = re.match(r"(?:#[^\n]*\n)*", text)
             at = head.end() if head else 0

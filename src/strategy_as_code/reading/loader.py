@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Mapping
 from pathlib import Path as FilePath
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 from strategy_as_code.kinds import (
     FOLDERS,
@@ -270,7 +270,7 @@ def _value_at(data: Any, path: tuple[str, ...]) -> Any:
     return data
 
 
-def _year(value: Any) -> bool:
+def _year(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

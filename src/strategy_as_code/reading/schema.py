@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from strategy_as_code.reading.yamlsource import Document
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is invalid (see check), not on every build
     from jsonschema import Draft202012Validator, ValidationError
+    from jsonschema.exceptions import _Error  # ValidationError's base: the type of its parent
     from referencing import Registry
 
 SCHEMA_DIR = FilePath(__file__).resolve().parents[3] / "schemas"
@@ -170,7 +171,7 @@ def schema_of(schema_name: str, schema_dir: FilePath = SCHEMA_DIR) -> dict[str, 
     return _schemas(schema_dir)[schema_name]
 
 
-def _description(error: ValidationError) -> str:
+def _description(error: _Error) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
     text = schema.get("description", "")
     if not text and error.parent is not None:  # a sub-error of oneOf: its parent may say more
@@ -211,13 +212,17 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
     path = tuple(error.absolute_path)
     field = _field_name(path)
     hint = _description(error)
-    value = error.instance
     check = error.validator
+    # An error from iter_errors always has its instance, its rule's value and a schema object; the
+    # stubs also allow a bare true/false schema and "unset", which no error of ours carries.
+    value: Any = error.instance
+    rule: Any = error.validator_value
+    rule_schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
 
     if check == "required":
         # One problem for each missing field: a file missing three fields says so at once.
-        missing = [name for name in error.validator_value if name not in (value or {})]
-        properties = error.schema.get("properties", {})
+        missing = [name for name in rule if name not in (value or {})]
+        properties = rule_schema.get("properties", {})
         where = f"i {field}" if path else f"i {kind_noun}"
         return [
             document.problem(
@@ -227,7 +232,7 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
             for name in missing
         ]
     if check == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(rule_schema.get("properties", {}))
         extra = [name for name in value if name not in allowed]
         problems = []
         for name in extra:
@@ -237,9 +242,9 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
                 (*path, name), f'Okänt fält "{visible(name)}" (troligen ett stavfel).',
                 f"{advice}Tillåtna fält här: {', '.join(allowed)}.", key=True,
             ))
-        return problems  # type: ignore[return-value]
+        return problems
     if check in ("type", "oneOf"):
-        expected = error.validator_value if check == "type" else "string"
+        expected = rule if check == "type" else "string"
         if isinstance(expected, list):
             expected = expected[0]
         if expected == "string" and isinstance(value, int | float) and not isinstance(value, bool):
@@ -253,7 +258,7 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
         )
     if check == "pattern":
         breaks = [char for char in value if char in LINE_BREAKS]
-        if breaks and not ecma_pattern(error.validator_value).search("\n"):
+        if breaks and not ecma_pattern(rule).search("\n"):
             return document.problem(
                 path, f'Fältet "{field}" ska stå på en rad, men texten har en radbrytning.',
                 "Skriv hela texten på samma rad som fältnamnet, utan | eller > efter kolonet och utan \\n. "
@@ -268,32 +273,32 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
             )
         return document.problem(path, f'Fältet "{field}" har ett ogiltigt värde: {describe(value)}.', hint)
     if check == "enum":
-        options = ", ".join(str(option) for option in error.validator_value)
-        guess = difflib.get_close_matches(str(value), [str(o) for o in error.validator_value], n=1)
+        options = ", ".join(str(option) for option in rule)
+        guess = difflib.get_close_matches(str(value), [str(o) for o in rule], n=1)
         advice = f'Menade du "{guess[0]}"? ' if guess else ""
         return document.problem(
             path, f'Fältet "{field}" kan inte vara {describe(value)}.', f"{advice}Välj ett av: {options}."
         )
     if check == "minItems":
         return document.problem(
-            path, f'Listan "{field}" är tom men ska ha minst {error.validator_value} värde.', hint
+            path, f'Listan "{field}" är tom men ska ha minst {rule} värde.', hint
         )
     if check == "uniqueItems":
         return document.problem(path, f'Listan "{field}" innehåller samma värde två gånger.', "Ta bort dubbletten.")
     if check in ("minimum", "maximum"):
         bound = "minst" if check == "minimum" else "högst"
-        limit = error.validator_value
+        limit = rule
         shown = f"{int(limit):,}".replace(",", " ") if float(limit).is_integer() else str(limit)
         return document.problem(path, f'Fältet "{field}" är {number(value)}, men får vara {bound} {shown}.', hint)
     if check in ("minLength", "maxLength"):
         if check == "minLength":
             message = f'Fältet "{field}" är tomt eller för kort.'
         else:
-            message = f'Fältet "{field}" är för långt ({len(value)} tecken, högst {error.validator_value}).'
+            message = f'Fältet "{field}" är för långt ({len(value)} tecken, högst {rule}).'
         return document.problem(path, message, hint)
     if check == "format":
         return document.problem(path, f'Fältet "{field}" är inget giltigt datum: {describe(value)}.', hint)
-    if check == "not" and error.schema.get("not", {}).get("required") == ["kommunkod"]:
+    if check == "not" and rule_schema.get("not", {}).get("required") == ["kommunkod"]:
         return document.problem(
             (*path, "kommunkod"), "Bara kommuner har kommunkod.",
             'Ta bort raden "kommunkod", eller ändra "type" till kommun om aktören är en kommun.', key=True,

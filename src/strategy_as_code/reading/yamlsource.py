@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
     Event,
     MappingEndEvent,
     MappingStartEvent,
@@ -50,7 +52,7 @@ Path = tuple[str | int, ...]
 try:  # libyaml's parser is several times faster; the pure-Python one reads files the same way
     # (a few errors are worded differently: _PROBLEMS knows both). yaml.cyaml has CParser;
     # `from yaml import CParser` always failed, as yaml does not re-export it.
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # the stubs leave CParser out
 
     _PURE = False
 except ImportError:  # pragma: no cover - libyaml is in the pinned PyYAML wheels
@@ -58,6 +60,7 @@ except ImportError:  # pragma: no cover - libyaml is in the pinned PyYAML wheels
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
+    # The same name as the C parser above, so the rest of the module uses either alike.
     class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
@@ -135,8 +138,8 @@ def _character_problems(path: str, text: str) -> list[Problem]:
     """Tabs in indentation, and characters YAML refuses to read, each where it stands."""
     problems = []
     if "\t" in text:
-        for number, line in enumerate(text.splitlines(), start=1):
-            indent = line[: len(line) - len(line.lstrip(" \t"))]
+        for number, text_line in enumerate(text.splitlines(), start=1):
+            indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
             if "\t" in indent:
                 problems.append(Problem(path, number, indent.index("\t") + 1, TAB.message, TAB.hint))
     for found in _NOT_YAML_TEXT.finditer(text):
@@ -191,7 +194,7 @@ def _strict_null(value: str) -> None:
         raise ValueError(value)
 
 
-_SCALARS = {
+_SCALARS: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
@@ -216,6 +219,13 @@ def _scalar_tag(loader: _Loader, event: ScalarEvent) -> str:
         return loader.resolve(ScalarNode, value, event.implicit)
     return _STR
 _DIGITS = re.compile(r"[-+]?[0-9]+")
+
+
+def _position(event: Event) -> tuple[int, int]:
+    """Line and column (from 1) where an event starts; the parser marks every event."""
+    mark = event.start_mark
+    assert mark is not None
+    return mark.line + 1, mark.column + 1
 
 
 class _Stop(Exception):
@@ -254,8 +264,8 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def _problem(self, event: Event, message: str, hint: str) -> Problem:
-        mark = event.start_mark
-        return Problem(self.document.path, mark.line + 1, mark.column + 1, message, hint)
+        line, column = _position(event)
+        return Problem(self.document.path, line, column, message, hint)
 
     def read(self) -> Any:
         """The data of the one document in the stream (None for an empty file)."""
@@ -266,14 +276,18 @@ class _Builder:
         data = self._node_tree()
         self.loader.get_event()  # DocumentEndEvent
         if not self.loader.check_event(StreamEndEvent):
-            raise _Stop(self._problem(self.loader.peek_event(), SECOND_DOCUMENT.message, SECOND_DOCUMENT.hint))
+            second = self.loader.peek_event()
+            assert second is not None  # the stream has not ended, as checked just above
+            raise _Stop(self._problem(second, SECOND_DOCUMENT.message, SECOND_DOCUMENT.hint))
         return data
 
     def _node_tree(self) -> Any:
         stack: list[_Open] = []
         get_event, values = self.loader.get_event, self.document.values
         while True:
-            event = get_event()
+            # Told apart by their exact class, faster in this loop than isinstance, which is what
+            # mypy would need to narrow the type; the parser gives events until the document ends.
+            event: Any = get_event()
             kind = type(event)
             parent = stack[-1] if stack else None
             if kind is SequenceEndEvent or kind is MappingEndEvent:
@@ -300,14 +314,16 @@ class _Builder:
                 continue
             else:
                 # Where the node goes: the root, the next item of a list, or the value of a key.
+                path: Path
                 if parent is None:
                     path, kept = (), True
                 elif parent.is_mapping:
                     kept = parent.items is not None and parent.keep_value
                     path = (*parent.path, parent.key or "")
                 else:
-                    kept = parent.items is not None
-                    path = (*parent.path, len(parent.items) if kept else 0)  # type: ignore[arg-type]
+                    items = parent.items
+                    kept = items is not None
+                    path = (*parent.path, len(items) if items is not None else 0)
                 if kept:
                     mark = event.start_mark
                     values[path] = (mark.line + 1, mark.column + 1)
@@ -318,14 +334,14 @@ class _Builder:
             if parent is None:
                 return value
             if not parent.is_mapping:
-                if parent.items is not None:
-                    parent.items.append(value)  # type: ignore[union-attr]
+                if isinstance(parent.items, list):
+                    parent.items.append(value)
             else:
-                if parent.items is not None and parent.keep_value:
-                    parent.items[parent.key] = value  # type: ignore[index]
+                if isinstance(parent.items, dict) and parent.keep_value:
+                    parent.items[parent.key] = value
                 parent.wants_key, parent.keep_value, parent.key = True, True, None
 
-    def _open(self, event: Event, path: Path, *, kept: bool, is_key: bool, depth: int) -> _Open:
+    def _open(self, event: CollectionStartEvent, path: Path, *, kept: bool, is_key: bool, depth: int) -> _Open:
         if depth >= MAX_DEPTH:
             raise _Stop(self._problem(
                 event, f"Listor och fält ligger i mer än {MAX_DEPTH} nivåer inuti varandra.",
@@ -353,7 +369,7 @@ class _Builder:
         parent.keep_value = False
         if parent.items is None:
             return
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        line, column = _position(event)
         if _scalar_tag(self.loader, event) != _STR:
             self.problems.append(Problem(
                 self.document.path, line, column,

@@ -104,7 +104,7 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw * (1 - 1e-9))
     decimals = tick_decimals(step)
     first = math.floor(low / step + 1e-9) * step
-    ticks = []
+    ticks: list[float] = []
     value = first
     while value < high + step * 1e-9 or len(ticks) < 2:
         ticks.append(round(value, decimals))

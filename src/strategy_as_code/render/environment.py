@@ -11,6 +11,7 @@ import stat
 import sys
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2 import (
@@ -57,7 +58,7 @@ def schema_fields(schema_name: str) -> list[tuple[str, str, bool]]:
     return fields
 
 
-_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+_OPTIONS: dict[str, Any] = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
 """Options of the environment. With autoescape and StrictUndefined they shape the compiled code,
 so they are part of the template cache's name."""
 
@@ -127,7 +128,8 @@ def indicator_chart(indicator: Indicator, assessment: Assessment) -> Markup:
 def _chart(template: Template, indicator: Indicator, assessment: Assessment, decimals: int) -> Markup:
     """Keyed by the indicator's content, which is all the chart depends on, and by its decimals:
     79 and 79.0 are equal to Python but written "79" and "79,0"."""
-    return Markup(template.module.indicator_chart(indicator, assessment))
+    # A template's macros are attributes Jinja makes when it runs the template; no stub knows them.
+    return Markup(template.module.indicator_chart(indicator, assessment))  # type: ignore[attr-defined]
 
 
 @cache

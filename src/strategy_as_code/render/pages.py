@@ -9,9 +9,10 @@ The front matter turns macro rendering off: text from a pull request is never ru
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from strategy_as_code.kinds import KINDS
-from strategy_as_code.model import RegionalStrategy
+from strategy_as_code.model import Action, AnyEntity, Goal, Indicator, Partner, RegionalStrategy, Strategy
 from strategy_as_code.render.environment import environment
 from strategy_as_code.render.links import Linker, entity_path, source_uri
 from strategy_as_code.render.shield import Shield
@@ -35,25 +36,26 @@ class GeneratedPage:
     """Markdown for the site engine: front matter, headings and the shield's tokens."""
 
 
-def _context(strategy: RegionalStrategy, kind: str, item) -> dict:
-    if kind == "goals":
+def _context(strategy: RegionalStrategy, item: AnyEntity) -> dict[str, Any]:
+    """What a page's template needs beside the item, by the item's kind."""
+    if isinstance(item, Goal):
         return {
             "goal": item,
             "strategies": strategy.related("goals", item.id, "strategies"),
             "indicators": strategy.related("goals", item.id, "indicators"),
         }
-    if kind == "strategies":
+    if isinstance(item, Strategy):
         return {"goals": strategy.goals_of(item), "actions": strategy.related("strategies", item.id, "actions")}
-    if kind == "actions":
+    if isinstance(item, Action):
         return {
             "owner": strategy.owner_of(item),
             "partners": strategy.partners_of(item),
             "strategies": strategy.strategies_of(item),
             "status_class": STATUS_CLASSES[item.status],
         }
-    if kind == "indicators":
+    if isinstance(item, Indicator):
         return {"goals": strategy.goals_of(item)}
-    if kind == "partners":
+    if isinstance(item, Partner):
         return {"actions": strategy.related("partners", item.id, "actions")}
     return {}
 
@@ -70,7 +72,7 @@ def entity_pages(strategy: RegionalStrategy, shield: Shield) -> list[GeneratedPa
         for item in strategy.all(kind.key):
             path = entity_path(kind.key, item.id)
             content = shield.page(template.render(
-                strategy=strategy, item=item, link=Linker(path), **_context(strategy, kind.key, item)
+                strategy=strategy, item=item, link=Linker(path), **_context(strategy, item)
             ))
             pages.append(GeneratedPage(
                 kind.key, item.id, source_uri(kind.key, item.id), path, str(item.name), item.source.path, content,
