@@ -162,7 +162,7 @@ def write_vocabulary(folder: Path, words: list[str]) -> None:
 
 def _run_pagefind(source: Path, bundle: Path, cwd: Path) -> None:
     try:
-        from pagefind_bin import get_executable
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the wheel ships no types
         executable = get_executable()
     except (ImportError, FileNotFoundError):
         raise SearchIndexFailed(
