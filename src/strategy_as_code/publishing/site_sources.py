@@ -184,11 +184,23 @@ def expand_macros(source: str, strategy: RegionalStrategy, url: str, shield: Shi
     markdown = source[front.end():] if front else source
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
     environment.globals.update({
-        name: (lambda name=name: shield.hide(overview_fragment(strategy, name, url))) for name in fragment_names()
+        name: (lambda name=name: _hidden(overview_fragment(strategy, name, url), shield)) for name in fragment_names()
     })
     rendered = environment.from_string(markdown).render()
     meta = {**meta, "render_macros": False}
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" + rendered
+
+
+_PAGE_HEADING = re.compile(r'\A<h1 id="(\w+)">([^<>]*)</h1>\Z')
+
+
+def _hidden(fragment: str, shield: Shield) -> str:
+    """The fragment's token; a page heading (the strategy's name) keeps its ``<h1>`` as fixed HTML
+    around the token, so that the theme sees the page has a heading and adds none of its own."""
+    heading = _PAGE_HEADING.match(str(fragment).strip())
+    if heading:
+        return f'\n\n<h1 id="{heading.group(1)}">{shield.hide(heading.group(2))}</h1>\n\n'
+    return shield.hide(fragment)
 
 
 def plain_config(config_file: Path, config: dict, pages: list[GeneratedPage], strategy: RegionalStrategy) -> str:
