@@ -113,3 +113,22 @@ def test_an_invalid_strategy_writes_nothing(tmp_path):
     assert "goda-livsvillkor.yml" in result.stderr and "Inget skrevs till" in result.stderr
     assert not out.exists()
 
+
+
+def _command(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "strategy_as_code", "site-sources", *args], capture_output=True, text=True,
+        check=False, cwd=REPO,
+    )
+
+
+def test_the_command_refuses_in_swedish(tmp_path):
+    unrevealable = _command("--reveal", str(tmp_path))
+    assert unrevealable.returncode == 1 and "Traceback" not in unrevealable.stderr
+    assert unrevealable.stderr == f"{tmp_path / 'shield.json'} finns inte. Skriv källorna först med site-sources {tmp_path}.\n"
+    over_itself = _command(str(REPO), "--project", str(REPO))
+    assert over_itself.returncode == 1
+    assert over_itself.stderr == f"{REPO} är projektets egen mapp. Ange en annan mapp, t.ex. build/sources.\n"
+    no_project = _command(str(tmp_path / "ut"), "--project", str(tmp_path))
+    assert no_project.returncode == 1
+    assert no_project.stderr == f"{tmp_path / 'mkdocs.yml'} finns inte. Ange projektets mapp med --project.\n"
