@@ -123,12 +123,16 @@ def _command(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_the_command_refuses_in_swedish(tmp_path):
+    (tmp_path / "viktigt.txt").write_text("inte källor")
     unrevealable = _command("--reveal", str(tmp_path))
     assert unrevealable.returncode == 1 and "Traceback" not in unrevealable.stderr
     assert unrevealable.stderr == f"{tmp_path / 'shield.json'} finns inte. Skriv källorna först med site-sources {tmp_path}.\n"
     over_itself = _command(str(REPO), "--project", str(REPO))
     assert over_itself.returncode == 1
     assert over_itself.stderr == f"{REPO} är projektets egen mapp. Ange en annan mapp, t.ex. build/sources.\n"
+    occupied = _command(str(tmp_path), "--project", str(REPO))
+    assert occupied.returncode == 1
+    assert occupied.stderr == f"{tmp_path} finns redan och innehåller annat än webbplatsens källor. Ange en ny eller tom mapp.\n"
     no_project = _command(str(tmp_path / "ut"), "--project", str(tmp_path))
     assert no_project.returncode == 1
     assert no_project.stderr == f"{tmp_path / 'mkdocs.yml'} finns inte. Ange projektets mapp med --project.\n"

@@ -32,6 +32,11 @@ def _site_sources(args: argparse.Namespace) -> int:
     if out.resolve() == project.resolve() or project.resolve().is_relative_to(out.resolve()):
         print(f"{out} är projektets egen mapp. Ange en annan mapp, t.ex. build/sources.", file=sys.stderr)
         return 1
+    if out.exists() and any(out.iterdir()) and not (out / SHIELD_FILE).is_file():
+        # The folder is emptied before writing: only one that holds earlier sources may be.
+        print(f"{out} finns redan och innehåller annat än webbplatsens källor. Ange en ny eller tom mapp.",
+              file=sys.stderr)
+        return 1
     try:
         # The same variables as mkdocs.yml reads (scripts/release sets them for mike).
         written = write_site_sources(
