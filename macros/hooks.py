@@ -1,16 +1,17 @@
 """MkDocs hooks: validate the strategy before anything is built, add one generated page per
-entity, and list those pages in the navigation under their overview page (up to NAV_LIMIT).
+entity, and list those pages in the navigation under their overview page (up to NAV_LIMIT in
+publishing/site_sources.py).
 
 Flow: on_config (load + validate, or abort with every problem; render the entity pages, the
-version pages and the open data; extend nav; expose settings to the theme) -> on_files (add the
-generated files) -> on_page_content (put the shield's pieces back into each page's HTML).
+version pages and the open data; extend nav and expose settings to the theme, as the engine-neutral
+site sources do: publishing/site_sources.py) -> on_files (add the generated files) ->
+on_page_content (put the shield's pieces back into each page's HTML).
 Everything is rendered by the core; this file only hands it to MkDocs. MkDocs' Markdown parser
 sees fixed headings and the shield's tokens, never text from the strategy (render/shield.py).
 """
 
 from __future__ import annotations
 
-from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -18,8 +19,8 @@ from strategy_as_code import StrategyInvalid, load_strategy_cached, site_strateg
 from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
 from strategy_as_code.publishing import open_data as export
 from strategy_as_code.publishing.site import generated_pages
+from strategy_as_code.publishing.site_sources import in_navigation, site_navigation, theme_settings
 from strategy_as_code.reading.versions import repository_of
-from strategy_as_code.render.links import overview_path
 from strategy_as_code.render.shield import Shield
 
 _pages = []
@@ -27,12 +28,6 @@ _data_files: dict[str, bytes] = {}
 
 SHIELD = "rus_shield"
 """Key of this build's shield in ``config.extra``, where the macros (macros/main.py) find it too."""
-
-NAV_LIMIT = 50
-"""A section lists its entities' pages in the navigation only up to this many. The theme writes
-the open section's whole list into each of its pages, so a section of n pages costs n² links: at
-10× the example (150 partners) that was nearly a third of the build, at 100× most of it. A larger
-section's pages are still built and searchable; its overview page lists them all."""
 
 
 def on_config(config):
@@ -50,39 +45,13 @@ def on_config(config):
     )
     _data_files.clear()
     _data_files.update(export.files(strategy))
-    config.extra["strategy"] = {
-        "region": str(escape(strategy.settings.region)),
-        "name": str(escape(strategy.settings.name)),
-        "example": strategy.settings.example,
-    }
-    config.nav = _with_entity_pages(config.nav)
+    config.extra["strategy"] = theme_settings(strategy)
+    config.nav = site_navigation(config.nav, _pages)
     return config
 
 
-def _with_entity_pages(nav):
-    """Each overview page ``<section>/index.md`` in the nav becomes a section holding it and its
-    entities' pages (titles escaped: the theme prints nav titles as HTML)."""
-    if nav is None:
-        return None
-    overviews = {overview_path(kind.key) + "index.md": kind.key for kind in KINDS if kind.has_pages}
-    result = []
-    for entry in nav:
-        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
-        kind = overviews.get(target) if isinstance(target, str) else None
-        if kind is None or not _in_nav(kind):
-            result.append(entry)
-            continue
-        children = [target] + [{str(escape(p.title)): p.src_uri} for p in _pages if p.kind == kind]
-        result.append({title: children} if title else children)
-    return result
-
-
-def _in_nav(kind: str) -> bool:
-    return sum(page.kind == kind for page in _pages) <= NAV_LIMIT
-
-
 def on_files(files, config):
-    shown = {kind.key: _in_nav(kind.key) for kind in KINDS}
+    shown = {kind.key: in_navigation(kind.key, _pages) for kind in KINDS}
     for page in _pages:
         # Pages left out of the nav on purpose: MkDocs would otherwise list each of them as "omitted".
         inclusion = InclusionLevel.UNDEFINED if shown.get(page.kind, True) else InclusionLevel.NOT_IN_NAV
