@@ -1,7 +1,8 @@
 """The site as plain files for any engine that reads ``mkdocs.yml``: the strategy validated, every
 generated page and every overview page (its macros expanded) as Markdown, the open data, the theme
 overrides and stylesheets, and a ``mkdocs.yml`` with the navigation spelled out and no macros
-plugin and no hooks. MkDocs' glue (``macros/``) and the benchmark's plain twin use the same steps.
+plugin and no hooks. The MkDocs glue (``macros/``) hands the same content (site_content.py) to
+MkDocs through hooks; the benchmark's plain twin is these sources.
 
 Strategy text still never reaches the engine's Markdown parser: the pages carry the shield's
 tokens (render/shield.py), the shield is saved beside the sources (``shield.json``, outside the
@@ -21,30 +22,14 @@ import jinja2
 import yaml
 from markupsafe import escape
 
-from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
-from strategy_as_code.model import RegionalStrategy
-from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.publishing import open_data
-from strategy_as_code.publishing.accessibility import publishing_problems
-from strategy_as_code.publishing.site import generated_pages, overview_fragment
-from strategy_as_code.reading.loader import load_strategy
-from strategy_as_code.reading.versions import repository_of
+from strategy_as_code.kinds import STRATEGY_FOLDER
+from strategy_as_code.publishing.site_content import HEADING_ID, SiteContent, prepare_site
 from strategy_as_code.render.fragments import fragment_names
-from strategy_as_code.render.links import overview_path
 from strategy_as_code.render.pages import GeneratedPage
 from strategy_as_code.render.shield import Shield
 
 SHIELD_FILE = "shield.json"
 """The saved shield, beside ``mkdocs.yml`` and outside ``docs/``: what :func:`reveal_site` reads."""
-
-HEADING_ID = "innehall"
-"""The id of a page's heading, where the theme's skip link leads (macros/page_heading.py)."""
-
-NAV_LIMIT = 50
-"""A section lists its entities' pages in the navigation only up to this many. The theme writes
-the open section's whole list into each of its pages, so a section of n pages costs n² links: at
-10× the example (150 partners) that was nearly a third of the build, at 100× most of it. A larger
-section's pages are still built and searchable; its overview page lists them all."""
 
 ENGINE_GLUE = ("plugins", "hooks", "watch", "nav")
 """Top-level keys of the project's ``mkdocs.yml`` that the plain configuration writes anew."""
@@ -77,58 +62,13 @@ class SiteSources:
     shield: Shield
 
 
-def site_navigation(nav: list | None, pages: list[GeneratedPage]) -> list | None:
-    """Each overview page ``<section>/index.md`` in ``nav`` becomes a section holding it and its
-    entities' pages (titles escaped: the theme prints nav titles as HTML), up to NAV_LIMIT."""
-    if nav is None:
-        return None
-    overviews = {overview_path(kind.key) + "index.md": kind.key for kind in KINDS if kind.has_pages}
-    result = []
-    for entry in nav:
-        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
-        kind = overviews.get(target) if isinstance(target, str) else None
-        if kind is None or not in_navigation(kind, pages):
-            result.append(entry)
-            continue
-        children = [target] + [{str(escape(p.title)): p.src_uri} for p in pages if p.kind == kind]
-        result.append({title: children} if title else children)
-    return result
-
-
-def in_navigation(kind: str, pages: list[GeneratedPage]) -> bool:
-    return sum(page.kind == kind for page in pages) <= NAV_LIMIT
-
-
-def theme_settings(strategy: RegionalStrategy) -> dict:
-    """``extra.strategy`` for the theme's overrides (escaped: the templates print it as HTML)."""
-    return {
-        "region": str(escape(strategy.settings.region)),
-        "name": str(escape(strategy.settings.name)),
-        "example": strategy.settings.example,
-    }
-
-
-def checked_strategy(folder: Path) -> RegionalStrategy:
-    """The strategy in ``folder``, valid and publishable, or :class:`StrategyInvalid` with every problem."""
-    strategy = load_strategy(folder)
-    problems = publishing_problems(strategy, folder.name)
-    if problems:
-        raise StrategyInvalid(problems)
-    return strategy
-
-
 def write_site_sources(project: Path, out: Path, *, version: str = "", status: str = "") -> SiteSources:
     """Validate the strategy of ``project`` (the folder of its ``mkdocs.yml``) and write the plain
     site sources into ``out`` (emptied first). Raises :class:`StrategyInvalid` before writing."""
     config = read_site_config(project / "mkdocs.yml")
     folder = project / (config.get("extra") or {}).get("strategy_dir", STRATEGY_FOLDER)
-    strategy = checked_strategy(folder)
-    repo = repository_of(folder)
-    shield = Shield()
-    pages = generated_pages(
-        strategy, shield, repo=repo, version=version, status=status,
-        folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
-    )
+    content = prepare_site(folder, version=version, status=status)
+    shield, pages = content.shield, content.pages
     if out.exists():
         shutil.rmtree(out)
     source_docs, docs = project / config.get("docs_dir", "docs"), out / "docs"
@@ -141,17 +81,16 @@ def write_site_sources(project: Path, out: Path, *, version: str = "", status: s
     overviews = sorted(source_docs.rglob("*.md"))
     for markdown_file in overviews:
         src_uri = markdown_file.relative_to(source_docs).as_posix()
-        expanded = expand_macros(markdown_file.read_text(encoding="utf-8"), strategy, page_url(src_uri), shield)
+        expanded = expand_macros(markdown_file.read_text(encoding="utf-8"), content, page_url(src_uri))
         _write(docs / src_uri, expanded)
-    data = open_data.files(strategy)
-    for path, content in data.items():
+    for path, data in content.data_files.items():
         target = docs / "data" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        target.write_bytes(data)
     (out / SHIELD_FILE).write_text(json.dumps(shield.saved(), ensure_ascii=False), encoding="utf-8")
     config_file = out / "mkdocs.yml"
-    config_file.write_text(plain_config(project / "mkdocs.yml", config, pages, strategy), encoding="utf-8")
-    return SiteSources(config_file, len(pages), len(overviews), len(data), shield)
+    config_file.write_text(plain_config(project / "mkdocs.yml", config, content), encoding="utf-8")
+    return SiteSources(config_file, len(pages), len(overviews), len(content.data_files), shield)
 
 
 def with_heading(page: GeneratedPage, shield: Shield) -> str:
@@ -174,9 +113,9 @@ def page_url(src_uri: str) -> str:
     return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
-def expand_macros(source: str, strategy: RegionalStrategy, url: str, shield: Shield) -> str:
+def expand_macros(source: str, content: SiteContent, url: str) -> str:
     """What mkdocs-macros makes of an overview page: its Markdown with every macro call replaced
-    by the token of its fragment, exactly as macros/main.py returns it. The front matter gains
+    by what macros/main.py returns for it (:meth:`SiteContent.macro`). The front matter gains
     ``render_macros: false`` (no macros are left; a build that still has the plugin, as the
     benchmark's, then runs no page through Jinja; MkDocs ignores the key)."""
     front = _FRONT_MATTER.match(source)
@@ -184,26 +123,14 @@ def expand_macros(source: str, strategy: RegionalStrategy, url: str, shield: Shi
     markdown = source[front.end():] if front else source
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
     environment.globals.update({
-        name: (lambda name=name: _hidden(overview_fragment(strategy, name, url), shield)) for name in fragment_names()
+        name: (lambda name=name: content.macro(name, url)) for name in fragment_names()
     })
     rendered = environment.from_string(markdown).render()
     meta = {**meta, "render_macros": False}
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" + rendered
 
 
-_PAGE_HEADING = re.compile(r'\A<h1 id="(\w+)">([^<>]*)</h1>\Z')
-
-
-def _hidden(fragment: str, shield: Shield) -> str:
-    """The fragment's token; a page heading (the strategy's name) keeps its ``<h1>`` as fixed HTML
-    around the token, so that the theme sees the page has a heading and adds none of its own."""
-    heading = _PAGE_HEADING.match(str(fragment).strip())
-    if heading:
-        return f'\n\n<h1 id="{heading.group(1)}">{shield.hide(heading.group(2))}</h1>\n\n'
-    return shield.hide(fragment)
-
-
-def plain_config(config_file: Path, config: dict, pages: list[GeneratedPage], strategy: RegionalStrategy) -> str:
+def plain_config(config_file: Path, config: dict, content: SiteContent) -> str:
     """The project's ``mkdocs.yml`` as written (its comments and tags kept), without the macros
     plugin, the hooks and ``watch``, with the navigation our hooks compute and the theme settings
     they set."""
@@ -216,14 +143,14 @@ def plain_config(config_file: Path, config: dict, pages: list[GeneratedPage], st
             kept.append(line)
             if key and key.group(1) == "extra":
                 # A flow mapping is YAML on one line; it joins the project's own extra settings.
-                kept.append(f"  strategy: {json.dumps(theme_settings(strategy), ensure_ascii=False)}")
+                kept.append(f"  strategy: {json.dumps(content.theme_settings(), ensure_ascii=False)}")
     if "extra" not in config:
-        kept += ["extra:", f"  strategy: {json.dumps(theme_settings(strategy), ensure_ascii=False)}"]
-    nav = site_navigation(config.get("nav"), pages)
+        kept += ["extra:", f"  strategy: {json.dumps(content.theme_settings(), ensure_ascii=False)}"]
+    nav = content.navigation(config.get("nav"))
     added = {
         "plugins": [entry for entry in config.get("plugins") or [] if _plugin_name(entry) != "macros"],
         "nav": nav,
-        "not_in_nav": not_in_nav(nav, pages),
+        "not_in_nav": not_in_nav(nav, content.pages),
     }
     header = [
         "# Written by scripts/site-sources from the project's mkdocs.yml: plain Markdown, no macros",
