@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # environment (YEAR=2026 make release), which make passes on unexpanded; defaults are exported
 # for their own targets only.
 
-.PHONY: serve build test validate release draft lint bench clean golden new-region
+.PHONY: serve build test validate release draft lint bench clean golden new-region site-sources
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,16 @@ build: $(STAMP)
 ## validate: check every file in strategy/ and report every problem at once
 validate: $(STAMP)
 	scripts/validate strategy
+
+## site-sources: the site as plain files for any engine in OUT (make site-sources OUT=build/sources), built and revealed
+# OUT reaches the recipe through the environment, quoted by the shell. The build, the reveal and
+# the search index of the revealed pages are the steps any engine that reads mkdocs.yml needs.
+site-sources: export OUT ?= build/sources
+site-sources: $(STAMP)
+	scripts/site-sources "$$OUT"
+	$(BIN)/mkdocs build --strict --config-file "$$OUT/mkdocs.yml"
+	scripts/site-sources --reveal "$$OUT"
+	$(BIN)/python -m strategy_as_code.publishing.search_index "$$OUT/site"
 
 ## release: publish the adopted version YEAR (make release YEAR=2026) with mike to gh-pages
 # ARGS (e.g. --from-tag) is split into words by the shell, with globbing off, and never evaluated.
@@ -71,7 +81,7 @@ bench: $(STAMP)
 	set -f; scripts/bench --scales $$SCALES --runs "$$RUNS" --instructions-up-to "$$INSTRUCTIONS"
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .bench
+	rm -rf site build $(VENV) .pytest_cache .bench
 
 # Comparing two versions of the strategy (issue 3). Both read git, never the working tree.
 diff pr-summary: export BASE ?= main

@@ -1,99 +1,52 @@
-"""MkDocs hooks: validate the strategy before anything is built, add one generated page per
-entity, and list those pages in the navigation under their overview page (up to NAV_LIMIT).
+"""MkDocs hooks: the thin adapter between MkDocs and the site content the core prepares once per
+build (publishing/site_content.py), which the engine-neutral site sources hand to any engine too.
 
-Flow: on_config (load + validate, or abort with every problem; render the entity pages, the
-version pages and the open data; extend nav; expose settings to the theme) -> on_files (add the
-generated files) -> on_page_content (put the shield's pieces back into each page's HTML).
-Everything is rendered by the core; this file only hands it to MkDocs. MkDocs' Markdown parser
-sees fixed headings and the shield's tokens, never text from the strategy (render/shield.py).
+Flow: on_config (the content: the strategy loaded, validated and checked for publishing, or abort
+with every problem; the generated pages and open data; the navigation and theme settings) ->
+on_files (add the generated files) -> on_page_content (put the shield's pieces back into each
+page's HTML). MkDocs' Markdown parser sees fixed headings and the shield's tokens, never text from
+the strategy (render/shield.py). The macros (main.py) take the same content.
 """
 
 from __future__ import annotations
 
-from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
-from strategy_as_code import StrategyInvalid, load_strategy_cached, site_strategy_folder
-from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
-from strategy_as_code.publishing import open_data as export
-from strategy_as_code.publishing.site import generated_pages
-from strategy_as_code.reading.versions import repository_of
-from strategy_as_code.render.links import overview_path
-from strategy_as_code.render.shield import Shield
+from strategy_as_code import StrategyInvalid
+from strategy_as_code.kinds import KINDS
+from strategy_as_code.publishing.site_content import SiteContent, site_content
 
-_pages = []
-_data_files: dict[str, bytes] = {}
 
-SHIELD = "rus_shield"
-"""Key of this build's shield in ``config.extra``, where the macros (macros/main.py) find it too."""
-
-NAV_LIMIT = 50
-"""A section lists its entities' pages in the navigation only up to this many. The theme writes
-the open section's whole list into each of its pages, so a section of n pages costs n² links: at
-10× the example (150 partners) that was nearly a third of the build, at 100× most of it. A larger
-section's pages are still built and searchable; its overview page lists them all."""
+def content_of(config) -> SiteContent:
+    """This build's content; the first caller (the macros plugin's on_config) prepares it."""
+    try:
+        return site_content(config.config_file_path, config.extra)
+    except StrategyInvalid as invalid:
+        raise Abort("\n" + invalid.report()) from None
 
 
 def on_config(config):
-    folder = site_strategy_folder(config.config_file_path, config.extra)
-    try:
-        strategy = load_strategy_cached(folder)
-    except StrategyInvalid as invalid:
-        raise Abort("\n" + invalid.report()) from None
-    repo = repository_of(folder)
-    shield = config.extra[SHIELD] = Shield()
-    _pages[:] = generated_pages(
-        strategy, shield, repo=repo, folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
-        # !ENV values are read as YAML, so a year arrives as a number.
-        version=str(config.extra.get("rus_version") or ""), status=str(config.extra.get("rus_version_status") or ""),
-    )
-    _data_files.clear()
-    _data_files.update(export.files(strategy))
-    config.extra["strategy"] = {
-        "region": str(escape(strategy.settings.region)),
-        "name": str(escape(strategy.settings.name)),
-        "example": strategy.settings.example,
-    }
-    config.nav = _with_entity_pages(config.nav)
+    content = content_of(config)
+    config.extra["strategy"] = content.theme_settings()
+    config.nav = content.navigation(config.nav)
     return config
 
 
-def _with_entity_pages(nav):
-    """Each overview page ``<section>/index.md`` in the nav becomes a section holding it and its
-    entities' pages (titles escaped: the theme prints nav titles as HTML)."""
-    if nav is None:
-        return None
-    overviews = {overview_path(kind.key) + "index.md": kind.key for kind in KINDS if kind.has_pages}
-    result = []
-    for entry in nav:
-        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
-        kind = overviews.get(target) if isinstance(target, str) else None
-        if kind is None or not _in_nav(kind):
-            result.append(entry)
-            continue
-        children = [target] + [{str(escape(p.title)): p.src_uri} for p in _pages if p.kind == kind]
-        result.append({title: children} if title else children)
-    return result
-
-
-def _in_nav(kind: str) -> bool:
-    return sum(page.kind == kind for page in _pages) <= NAV_LIMIT
-
-
 def on_files(files, config):
-    shown = {kind.key: _in_nav(kind.key) for kind in KINDS}
-    for page in _pages:
+    content = content_of(config)
+    shown = {kind.key: content.in_navigation(kind.key) for kind in KINDS}
+    for page in content.pages:
         # Pages left out of the nav on purpose: MkDocs would otherwise list each of them as "omitted".
         inclusion = InclusionLevel.UNDEFINED if shown.get(page.kind, True) else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         # "Edit this page" opens the YAML file the page comes from, not the generated Markdown.
         file.edit_uri = f"../{page.source_path}" if page.source_path else None
         files.append(file)
-    for path, content in _data_files.items():
-        files.append(File.generated(config, f"data/{path}", content=content))
+    for path, data in content.data_files.items():
+        files.append(File.generated(config, f"data/{path}", content=data))
     return files
 
 
 def on_page_content(html, page, config, files):
-    return config.extra[SHIELD].reveal(html)
+    return content_of(config).shield.reveal(html)

@@ -22,7 +22,8 @@ def test_no_command():
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == (
-        "Användning: strategy_as_code [-h] {validate,release,diff,review} ...\n"
+        "Användning: strategy_as_code [-h]\n"
+        "                             {validate,release,diff,review,site-sources} ...\n"
         "strategy_as_code: fel: det här saknas: kommando.\n"
         "Skriv strategy_as_code -h för hjälp.\n"
     )
@@ -31,8 +32,9 @@ def test_no_command():
 def test_unknown_command_lists_the_commands():
     done = run("validera")
     assert done.returncode == 2
-    assert done.stderr.splitlines()[1] == (
-        "strategy_as_code: fel: kommando kan inte vara 'validera'; välj bland 'validate', 'release', 'diff', 'review'."
+    assert done.stderr.splitlines()[2] == (
+        "strategy_as_code: fel: kommando kan inte vara 'validera'; välj bland 'validate', 'release', 'diff', 'review', "
+        "'site-sources'."
     )
 
 

@@ -112,7 +112,7 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
         "",
         "*validate* is `python -m strategy_as_code validate` (what `make validate` runs, interpreter start "
         "included); *ours* is `mkdocs build --strict` of the project; *plain* builds the same pages as "
-        "static Markdown with the same `mkdocs.yml` minus the macros plugin and hooks (`tests/bench/plain.py`). "
+        "static Markdown with the same `mkdocs.yml` minus the macros plugin and hooks (`scripts/site-sources`, via `tests/bench/plain.py`). "
         "Times are medians of wall-clock time; the CPU-time ratio and the ratio of each build's fastest run "
         "are less disturbed by other work on a shared machine. *plain + macros plugin* is the plain build "
         "with mkdocs-macros switched on but given no macros: the floor for any build that keeps the plugin.",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from strategy_as_code.cli.changes import add_commands
 from strategy_as_code.cli.parser import SwedishArgumentParser
+from strategy_as_code.cli.site_sources import add_command as add_site_sources
 from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.loader import load_strategy
@@ -57,5 +58,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     publish.set_defaults(run=_release)
     add_commands(commands)
+    add_site_sources(commands)
     args = parser.parse_args(argv)
     return args.run(args)

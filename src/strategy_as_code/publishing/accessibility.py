@@ -1,5 +1,5 @@
 """What a published site needs beyond a valid strategy: the accessibility statement the law
-requires. Checked when the site is built (macros/publishing.py), not when a strategy is read, so
+requires. Checked when a site is prepared (site_content.py), not when a strategy is read, so
 that revisions from before the statement existed can still be loaded and compared."""
 
 from __future__ import annotations

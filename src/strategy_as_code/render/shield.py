@@ -43,6 +43,20 @@ class Shield:
         self._pieces: list[tuple[str, bool]] = []
         self._token = re.compile(rf"(<p>)?{self._prefix}(\d+)z(</p>)?")
 
+    def saved(self) -> dict:
+        """The shield as data (its token prefix and pieces), for a reveal after the build in
+        another process (``publishing/site_sources.py``)."""
+        return {"prefix": self._prefix, "pieces": [[html, block] for html, block in self._pieces]}
+
+    @classmethod
+    def restored(cls, saved: dict) -> Shield:
+        """The shield that ``saved`` describes; it reveals what the saved one hid."""
+        shield = cls()
+        shield._prefix = str(saved["prefix"])
+        shield._pieces = [(str(html), bool(block)) for html, block in saved["pieces"]]
+        shield._token = re.compile(rf"(<p>)?{re.escape(shield._prefix)}(\d+)z(</p>)?")
+        return shield
+
     def hide(self, html: str) -> str:
         """The token that stands for ``html`` in Markdown. A block piece gets a paragraph of its
         own; an inline piece stays inline (``TOKEN står bakom webbplatsen``)."""

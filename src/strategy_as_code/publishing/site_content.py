@@ -1,0 +1,113 @@
+"""What one site build gets from the strategy, prepared once: the strategy validated and checked
+for publishing, the shield, the generated pages, the macros' output, the open data, the
+navigation and the theme settings. The MkDocs glue (``macros/``) and the engine-neutral site
+sources (site_sources.py) are two ways of handing this same content to an engine."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import escape
+
+from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
+from strategy_as_code.model import RegionalStrategy
+from strategy_as_code.problems import StrategyInvalid
+from strategy_as_code.publishing import open_data
+from strategy_as_code.publishing.accessibility import publishing_problems
+from strategy_as_code.publishing.site import generated_pages, overview_fragment
+from strategy_as_code.reading.loader import load_strategy_cached, site_strategy_folder
+from strategy_as_code.reading.versions import repository_of
+from strategy_as_code.render.links import overview_path
+from strategy_as_code.render.pages import GeneratedPage
+from strategy_as_code.render.shield import Shield
+
+HEADING_ID = "innehall"
+"""The id of a page's heading, where the theme's skip link leads (macros/page_heading.py)."""
+
+NAV_LIMIT = 50
+"""A section lists its entities' pages in the navigation only up to this many. The theme writes
+the open section's whole list into each of its pages, so a section of n pages costs n² links: at
+10× the example (150 partners) that was nearly a third of the build, at 100× most of it. A larger
+section's pages are still built and searchable; its overview page lists them all."""
+
+BUILD_KEY = "rus_site"
+"""Key of this build's content in the engine's ``extra`` settings (see :func:`site_content`)."""
+
+_PAGE_HEADING = re.compile(r'\A<h1 id="(\w+)">([^<>]*)</h1>\Z')
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    strategy: RegionalStrategy
+    shield: Shield
+    pages: list[GeneratedPage]
+    """The generated pages (one per entity, and the version pages), as Markdown with tokens."""
+    data_files: dict[str, bytes]
+    """The open data, keyed by path under the site's ``data/`` folder."""
+
+    def macro(self, name: str, page_url: str) -> str:
+        """What ``{{ name() }}`` in an overview page at ``page_url`` becomes: the token of the
+        fragment. A page heading (the strategy's name) keeps its ``<h1>`` as fixed HTML around the
+        token, so that an engine that never sees the HTML still knows the page has a heading."""
+        fragment = str(overview_fragment(self.strategy, name, page_url))
+        heading = _PAGE_HEADING.match(fragment.strip())
+        if heading:
+            return f'\n\n<h1 id="{heading.group(1)}">{self.shield.hide(heading.group(2))}</h1>\n\n'
+        return self.shield.hide(fragment)
+
+    def navigation(self, nav: list | None) -> list | None:
+        """Each overview page ``<section>/index.md`` in ``nav`` becomes a section holding it and
+        its entities' pages (titles escaped: the theme prints nav titles as HTML), up to NAV_LIMIT."""
+        if nav is None:
+            return None
+        overviews = {overview_path(kind.key) + "index.md": kind.key for kind in KINDS if kind.has_pages}
+        result = []
+        for entry in nav:
+            title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+            kind = overviews.get(target) if isinstance(target, str) else None
+            if kind is None or not self.in_navigation(kind):
+                result.append(entry)
+                continue
+            children = [target] + [{str(escape(p.title)): p.src_uri} for p in self.pages if p.kind == kind]
+            result.append({title: children} if title else children)
+        return result
+
+    def in_navigation(self, kind: str) -> bool:
+        return sum(page.kind == kind for page in self.pages) <= NAV_LIMIT
+
+    def theme_settings(self) -> dict:
+        """``extra.strategy`` for the theme's overrides (escaped: the templates print it as HTML)."""
+        settings = self.strategy.settings
+        return {"region": str(escape(settings.region)), "name": str(escape(settings.name)), "example": settings.example}
+
+
+def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteContent:
+    """The content of a site built from the strategy in ``folder``, or :class:`StrategyInvalid`
+    with every problem (the strategy's, then what publishing needs: the accessibility statement)."""
+    strategy = load_strategy_cached(folder)
+    problems = publishing_problems(strategy, folder.name)
+    if problems:
+        raise StrategyInvalid(problems)
+    repo = repository_of(folder)
+    shield = Shield()
+    pages = generated_pages(
+        strategy, shield, repo=repo, version=version, status=status,
+        folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
+    )
+    return SiteContent(strategy, shield, pages, open_data.files(strategy))
+
+
+def site_content(config_file: str, extra: MutableMapping) -> SiteContent:
+    """This build's content, prepared by whichever part of the engine's glue asks first and kept
+    in the build's ``extra`` settings (a new build, also each rebuild of ``mkdocs serve``, reads its
+    configuration anew and so prepares anew). ``extra`` names the strategy folder and version."""
+    if BUILD_KEY not in extra:
+        extra[BUILD_KEY] = prepare_site(
+            site_strategy_folder(config_file, extra),
+            # !ENV values are read as YAML, so a year arrives as a number.
+            version=str(extra.get("rus_version") or ""), status=str(extra.get("rus_version_status") or ""),
+        )
+    return extra[BUILD_KEY]
