@@ -18,17 +18,18 @@ import yaml
 from strategy_as_code.publishing.site_sources import read_site_config, write_site_sources
 
 PLUGIN_CONFIG = "mkdocs-macros-plugin.yml"
+TWIN_CONFIG = "plain.yml"
 
 
 def write_plain_project(project: Path, target: Path) -> Path:
     """Write the plain twin of ``project`` into ``target``; returns its ``mkdocs.yml``."""
-    config_file = write_site_sources(project, target).config_file
+    sources = write_site_sources(project, target).config_file
     # The search index is made from the built HTML by any engine (in our build by a hook, as
     # Material's search plugin made its own before): the twin runs the same hook, so it weighs on
     # both sides.
-    twin = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    twin["hooks"] = [str((project / "macros" / "search.py").resolve())]
-    config_file.write_text(yaml.safe_dump(twin, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config_file = target / TWIN_CONFIG
+    twin = {"INHERIT": sources.name, "hooks": [str((project / "macros" / "search.py").resolve())]}
+    config_file.write_text(yaml.safe_dump(twin, allow_unicode=True), encoding="utf-8")
     # The same with the macros plugin as configured but without our module of macros (the default
     # module name, whose absence the plugin accepts): what the plugin itself costs. The expanded
     # pages say ``render_macros: false``, so the plugin runs no page through Jinja, as in our build.

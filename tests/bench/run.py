@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench.generate import Counts, generate
-from bench.plain import PLUGIN_CONFIG, write_plain_project
+from bench.plain import PLUGIN_CONFIG, TWIN_CONFIG, write_plain_project
 from bench.report import machine, write_report
 from bench.search import SearchWeight, measure_search
 from bench.weight import PageWeight, first_load
@@ -166,7 +166,7 @@ def bench_scale(workdir: Path, scale: int, runs: int, instructions: bool) -> Sca
         # Interleaved, so that a burst of load on a shared machine hits both builds alike.
         result.validate.append(measure(validate, project, env))
         result.ours.append(_mkdocs_build(project, env))
-        result.plain.append(_mkdocs_build(plain, env))
+        result.plain.append(_mkdocs_build(plain, env, TWIN_CONFIG))
         result.plugin.append(_mkdocs_build(plain, env, PLUGIN_CONFIG))
         print(
             f"  {scale}× run {number}/{runs}: validate {result.validate[-1].seconds:.2f} s, "
@@ -177,7 +177,7 @@ def bench_scale(workdir: Path, scale: int, runs: int, instructions: bool) -> Sca
     if instructions:
         print(f"  {scale}× counting instructions with valgrind (about 20 times a build)", flush=True)
         # Side by side, each into its own site folder: a count does not depend on what else runs.
-        builds = {"ours": (project, "mkdocs.yml"), "plain": (plain, "mkdocs.yml"), "plugin": (plain, PLUGIN_CONFIG)}
+        builds = {"ours": (project, "mkdocs.yml"), "plain": (plain, TWIN_CONFIG), "plugin": (plain, PLUGIN_CONFIG)}
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             futures = {name: pool.submit(count_instructions, folder, env, config, f"site-{name}")
                        for name, (folder, config) in builds.items()}
