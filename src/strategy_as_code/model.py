@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from strategy_as_code.swedish import collation_key
+
 DEFAULT_LANGUAGE = "sv"
 
 
@@ -361,8 +363,9 @@ AnyEntity = Goal | Strategy | Principle | Action | Indicator | Partner | Decisio
 E = TypeVar("E", bound=AnyEntity)
 
 
-def _sort_key(entity: AnyEntity) -> tuple[int, str, str]:
-    return (getattr(entity, "order", 0), str(entity.name).casefold(), entity.id)
+def _sort_key(entity: AnyEntity) -> tuple[int, tuple[str, str], str]:
+    """Display order: the entity's own order number, then its name in Swedish alphabetical order."""
+    return (getattr(entity, "order", 0), collation_key(str(entity.name)), entity.id)
 
 
 def _of_kind(entities: Mapping[str, Sequence[Entity]], key: str, cls: type[E]) -> tuple[E, ...]:

@@ -1,8 +1,11 @@
 """Swedish as the site writes it: numbers with a decimal comma and a no-break space between
 thousands, dates with the month's name, small counts in words, and the names of the 17 goals
-of Agenda 2030. Shared by the renderer and the description of changes."""
+of Agenda 2030, and Swedish alphabetical order. Shared by the model, the renderer and the
+description of changes."""
 
 from __future__ import annotations
+
+import unicodedata
 
 AGENDA_2030 = {
     1: "Ingen fattigdom",
@@ -59,3 +62,23 @@ def swedish_date(iso: str) -> str:
     """'2021-06-15' -> '15 juni 2021'."""
     year, month, day = iso.split("-")
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+
+
+# Swedish alphabetical order: a–z, then å, ä, ö. Letters Swedish dictionaries file elsewhere (æ with
+# ä, ø with ö, ü with y) are moved there; other accents (é, à, ç) sort as their base letter.
+_LAST_LETTERS = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "ü": "y"}
+"""The three letters after z, as the three characters after "z" in Unicode."""
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """A key that puts texts in Swedish alphabetical order without depending on the machine's
+    locale (CI has no sv_SE): "Långnäs kommun" before "Länsstyrelsen", "Örebro" after "Zürich".
+    The text itself breaks ties, so the order is the same on every machine."""
+    letters = []
+    for char in text.casefold():
+        if char in _LAST_LETTERS:
+            letters.append(_LAST_LETTERS[char])
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        letters.append(base)
+    return "".join(letters), text
