@@ -459,7 +459,7 @@ class RegionalStrategy:
         return self.get("partners", action.owner_id)
 
     def partners_of(self, action: Action) -> tuple[Partner, ...]:
-        return tuple(self.get("partners", pid) for pid in action.partner_ids)
+        return tuple(sorted((self.get("partners", pid) for pid in action.partner_ids), key=_sort_key))
 
     @property
     def adoption(self) -> Decision:
