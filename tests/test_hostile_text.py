@@ -49,6 +49,10 @@ REFUSED = {
         "innehåller en länk som inte går till en webbadress",
     ),
     "raw html in markdown": ("`<b>` <b onclick=alert(1)>fet</b> <!-- kommentar -->", "innehåller HTML (<b>)"),
+    # U+FFFE once broke a page's YAML header, which MkDocs then read as Markdown text run as Jinja.
+    "noncharacter": (
+        'Goda \ufffe *x*{: onmouseover="alert(1)" } {{ 7*7 }}', "innehåller ett tecken som inte är text (U+FFFE)",
+    ),
 }
 """Payloads the validator refuses in every field, with the words of its message."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from strategy_as_code import load_strategy
 from strategy_as_code.model import Goal, Source, Text
 from strategy_as_code.render.fragments import render_fragment
@@ -71,3 +73,27 @@ def test_counts_in_prose_follow_the_strategy():
     summary = render_fragment(strategy, "structure_summary", "")
     assert summary.startswith("<p>Strategin har tre <strong>mål</strong>. Åtta <a href=\"strategier/\">")
     assert "vägleds av fem <a href=\"principer/\">vägledande principer</a>" in summary
+
+
+@pytest.mark.parametrize("text", [
+    "Goda livsvillkor \ufffe", "\uffff", "\U0010ffff", "😀 Åsa", 'citat " och \\ bakstreck', "tab\tradbrytning\n",
+    "\x85\u2028\u2029", "{{ 7*7 }} {: onfocus=x }", "---\nrender_macros: true",
+])
+def test_a_page_header_reads_back_as_the_text_it_was_given(text):
+    """The header is printable ASCII whatever the text: YAML reads every value back, so MkDocs can
+    never fall back to reading a broken header as the page's Markdown (and run it as Jinja)."""
+    import yaml
+    from markupsafe import escape
+
+    from strategy_as_code.render.environment import front_matter_string
+
+    header = f"title: {front_matter_string(text)}\nrender_macros: false\n"
+    assert header.isascii() and all(line.isprintable() for line in header.splitlines())
+    assert yaml.safe_load(header) == {"title": str(escape(text)), "render_macros": False}
+
+
+def test_a_page_whose_header_does_not_read_back_is_never_handed_on():
+    with pytest.raises(ValueError, match="front matter does not read back"):
+        Shield().page('---\ntitle: "a\ufffe"\nrender_macros: false\n---\n<p>x</p>\n')
+    with pytest.raises(ValueError, match="lost render_macros: false"):
+        Shield().page('---\ntitle: "a"\n---\n<p>x</p>\n')

@@ -30,6 +30,7 @@ from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.reading import schema
 from strategy_as_code.reading.files import NOT_FILES, StrategyFiles, read_tree, refusal, walk
 from strategy_as_code.reading.text_checks import check_text
+from strategy_as_code.reading.whole_numbers import decimal_where_whole, integer_fields
 from strategy_as_code.reading.yamlsource import Document, parse
 
 LISTED_IDS = 20
@@ -107,7 +108,10 @@ class _Loading:
                 "Börja varje rad med ett fältnamn, kolon och värdet, t.ex. id: goda-livsvillkor.",
             ))
             return None
-        self.problems.extend(schema.check(document, schema_name, noun, self.schema_dir) + check_text(document))
+        self.problems.extend(
+            schema.check(document, schema_name, noun, self.schema_dir) + check_text(document)
+            + decimal_where_whole(document, schema_name, self.schema_dir)
+        )
         # Kept even with schema problems: its id still counts as known, so one typo in a file
         # does not also turn every reference to that file into an error.
         return document
@@ -329,6 +333,7 @@ def load_strategy_cached(root: FilePath | str, *, schema_dir: FilePath = schema.
         return cached[1]
     if cached:  # a schema may have changed too
         schema.forget_schemas()
+        integer_fields.cache_clear()
     strategy = load_strategy(root, schema_dir=schema_dir)
     _cache[root] = (fingerprint, strategy)
     return strategy

@@ -66,7 +66,7 @@ def describe(value: Any) -> str:
 
 
 @cache
-def _schemas(schema_dir: FilePath) -> dict[str, dict[str, Any]]:
+def schema_files(schema_dir: FilePath) -> dict[str, dict[str, Any]]:
     return {
         path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))
     }
@@ -82,7 +82,7 @@ def _registry(schema_dir: FilePath) -> Registry:
     # ECMA-262 reading of "pattern" behind. Every schema here is draft 2020-12.
     return Registry().with_resources(
         (name, DRAFT202012.create_resource({key: value for key, value in contents.items() if key != "$schema"}))
-        for name, contents in _schemas(schema_dir).items()
+        for name, contents in schema_files(schema_dir).items()
     )
 
 
@@ -139,7 +139,7 @@ _BASE_URI = "json-schema:///"
 def _quick_registry(schema_dir: FilePath) -> jsonschema_rs.Registry:
     """Every schema, for jsonschema-rs to resolve ``$ref``s in; built once and shared by the
     validators (one per kind each building its own was half of their cost)."""
-    return jsonschema_rs.Registry([(_BASE_URI + name, contents) for name, contents in _schemas(schema_dir).items()])
+    return jsonschema_rs.Registry([(_BASE_URI + name, contents) for name, contents in schema_files(schema_dir).items()])
 
 
 @cache
@@ -147,7 +147,7 @@ def _quick_validator(schema_name: str, schema_dir: FilePath) -> jsonschema_rs.Va
     """The same schema compiled by jsonschema-rs, which only answers "valid or not" but a hundred
     times faster: a 100× strategy spent most of its validation in python-jsonschema."""
     return jsonschema_rs.Draft202012Validator(
-        _schemas(schema_dir)[schema_name], registry=_quick_registry(schema_dir), base_uri=_BASE_URI + schema_name,
+        schema_files(schema_dir)[schema_name], registry=_quick_registry(schema_dir), base_uri=_BASE_URI + schema_name,
         validate_formats=True, offline=True,
     )
 
@@ -160,7 +160,7 @@ def _surely_valid(data: Any, schema_name: str, schema_dir: FilePath) -> bool:
 
 
 def forget_schemas() -> None:
-    _schemas.cache_clear()
+    schema_files.cache_clear()
     _registry.cache_clear()
     validator.cache_clear()
     _quick_registry.cache_clear()
@@ -168,7 +168,7 @@ def forget_schemas() -> None:
 
 
 def schema_of(schema_name: str, schema_dir: FilePath = SCHEMA_DIR) -> dict[str, Any]:
-    return _schemas(schema_dir)[schema_name]
+    return schema_files(schema_dir)[schema_name]
 
 
 def _description(error: _Error) -> str:
@@ -179,7 +179,7 @@ def _description(error: _Error) -> str:
     return text
 
 
-def _field_name(path: tuple) -> str:
+def field_name(path: tuple) -> str:
     parts = []
     for part in path:
         if isinstance(part, int):
@@ -210,7 +210,7 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
 
 def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem | list[Problem]:
     path = tuple(error.absolute_path)
-    field = _field_name(path)
+    field = field_name(path)
     hint = _description(error)
     check = error.validator
     # An error from iter_errors always has its instance, its rule's value and a schema object; the

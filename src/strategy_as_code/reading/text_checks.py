@@ -22,6 +22,12 @@ _INVISIBLE = re.compile(
     "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)) + "]"
+)
+"""Unicode's noncharacters (U+FDD0–FDEF and the last two of every plane): never text. A YAML
+escape such as "\\uFFFE" can put one in a string, and YAML refuses them when a page's header is read
+back, which once turned a page's header into its text."""
 _INVISIBLE_NAMES = {
     0x09: "ett tabbtecken",
     0xAD: "ett mjukt bindestreck",
@@ -77,5 +83,12 @@ def check_text(document: Document) -> list:
                 "Ersätt tabbtecknet med mellanslag." if code == 0x09 else
                 "Ta bort tecknet: skriv om texten för hand eller klistra in den som oformaterad text. Osynliga "
                 "tecken kan vända på texten eller dölja ord för läsaren och för sökningen.",
+            ))
+        noncharacter = _NONCHARACTER.search(text)
+        if noncharacter:
+            problems.append(document.problem(
+                path, f'Fältet "{field}" innehåller ett tecken som inte är text (U+{ord(noncharacter.group()):04X}), '
+                f"tecken nummer {noncharacter.start() + 1} i texten.",
+                "Ta bort tecknet. Det kommer ofta av en felskriven teckenkod (\\u…) eller av en kopierad text.",
             ))
     return problems

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import stat
 import sys
@@ -37,8 +36,15 @@ from strategy_as_code.swedish import AGENDA_2030, number_word, swedish_date, swe
 
 def front_matter_string(value: object) -> Markup:
     """A value for the page's YAML front matter: HTML-escaped (the theme prints titles without
-    escaping) and JSON-quoted (JSON is YAML, so no text can break out of the header)."""
-    return Markup(json.dumps(str(escape(str(value))), ensure_ascii=False))
+    escaping) and written as a double-quoted YAML string of printable ASCII, every other character
+    as an escape (``\\U0001F600``). A character YAML refuses in a file (U+FFFE, a control
+    character) then cannot break the header: MkDocs would silently read a broken header as page
+    text, and lose ``render_macros: false`` with it."""
+    text = str(escape(str(value)))
+    quoted = "".join(
+        "\\" + char if char in '"\\' else char if " " <= char <= "~" else f"\\U{ord(char):08X}" for char in text
+    )
+    return Markup(f'"{quoted}"')
 
 
 def schema_fields(schema_name: str) -> list[tuple[str, str, bool]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import secrets
 
+import yaml
 from markupsafe import escape
 
 _BLOCK = re.compile(
@@ -27,6 +28,7 @@ _SECTION_HEADING = re.compile(r"^<h2>([^<>\n]+)</h2>$", re.MULTILINE)
 ``<`` into ``&lt;`` and our Markdown renderer writes headings from h3 down (markup.py)."""
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Characters Python-Markdown reads inside a heading; each gets a backslash (or an entity) so that
 # a heading shows exactly the words the template wrote.
@@ -87,6 +89,7 @@ class Shield:
         a token for everything else."""
         front = _FRONT_MATTER.match(rendered)
         head, body = (front.group(0), rendered[front.end():]) if front else ("", rendered)
+        _check_front_matter(head)
         parts = [head]
         position = 0
         for heading in _SECTION_HEADING.finditer(body):
@@ -95,6 +98,19 @@ class Shield:
             position = heading.end()
         parts.append(self.hide(body[position:].strip()))
         return "".join(parts).rstrip("\n") + "\n"
+
+
+def _check_front_matter(head: str) -> None:
+    """The header must read back as YAML with macros off. MkDocs reads a header it cannot parse as
+    page text, silently: the escaped title would then meet Markdown and the page would be run as
+    Jinja. The header is written so that this cannot happen (environment.front_matter_string);
+    should it ever, the build stops instead of publishing."""
+    try:
+        meta = yaml.load(head[4:-4], Loader=_YAML_LOADER) if head else None
+    except yaml.YAMLError as error:
+        raise ValueError(f"A generated page's front matter does not read back as YAML: {error}") from None
+    if head and not (isinstance(meta, dict) and meta.get("render_macros") is False):
+        raise ValueError(f"A generated page's front matter lost render_macros: false: {head!r}")
 
 
 def markdown_literal(text: str) -> str:
