@@ -399,9 +399,9 @@ def test_the_comment_is_the_base_branch_review_of_the_proposal_read_as_data(gith
     ).stdout
     assert body == (
         f"{MARKER}\n{review}\n---\n\n"
-        "Kommentaren är skriven av grundgrenens kod, som läser förslagets strategifiler som data. Testerna och "
-        "bygget av webbplatsen med förslaget syns under *Checks* och i "
-        "[körningen](https://github.example/o/r/actions/runs/77), där webbplatsen också finns att ladda ned."
+        f"Kommentaren gäller förslagets commit `{sha[:7]}` och är skriven av grundgrenens kod, som läser "
+        "förslagets strategifiler som data. Testerna och bygget av webbplatsen med förslaget syns under *Checks* "
+        "och i [körningen](https://github.example/o/r/actions/runs/77), där webbplatsen också finns att ladda ned."
     )
     assert review.startswith("## Kontroll av strategin\n\n✅ **Strategin är giltig:** 3 mål,")
     assert review.endswith("#### Har ändrats: Kraftsamling tillit och inkludering\n\n**Status:** planerad → pågående\n")
