@@ -140,6 +140,24 @@ def test_theme_interface_is_swedish(site: Path):
     assert search.select_one(".rus-search__more").get_text() == "Visa fler träffar"
 
 
+def test_the_repository_link_says_where_it_goes(site: Path):
+    """Material's Swedish tooltip for the repository link is "Gå till datakatalog"."""
+    link = page(site, "").select_one("a.md-source")
+    assert link["title"] == "Föreslå ändringar på GitHub"
+    assert "datakatalog" not in str(page(site, "mal/"))
+
+
+def test_the_start_page_warns_of_the_example_once(site: Path):
+    """The banner on every page says it; a box below the heading said it again and filled a phone's
+    first screen."""
+    from strategy_as_code import load_strategy
+
+    html = page(site, "")
+    assert html.select(".rus-example-notice") == []
+    example = load_strategy(REPO / "strategy").settings.example
+    assert html.get_text().count("är påhittad") == (1 if example else 0)
+
+
 def test_invalid_strategy_fails_the_build_with_the_validator_message(tmp_path: Path):
     project = copy_project(tmp_path)
     (project / "strategy" / "goals" / "trasig.yml").write_text("id: trasig\nname: [\n", encoding="utf-8")
