@@ -158,6 +158,15 @@ def test_the_start_page_warns_of_the_example_once(site: Path):
     assert html.get_text().count("är påhittad") == (1 if example else 0)
 
 
+def test_the_versions_page_claims_nothing_the_data_does_not_say(site: Path):
+    """Built from a folder with no adopted version: no menu or table to point at, and no sentence
+    on how often the region revises its strategy (that is the region's to write)."""
+    text = page(site, "versioner/").select_one("article").get_text(" ", strip=True)
+    assert "Ingen årsversion är antagen och publicerad ännu." in text
+    assert "tabellen nedan" not in text and "menyn" not in text
+    assert "en gång om året" not in text
+
+
 def test_invalid_strategy_fails_the_build_with_the_validator_message(tmp_path: Path):
     project = copy_project(tmp_path)
     (project / "strategy" / "goals" / "trasig.yml").write_text("id: trasig\nname: [\n", encoding="utf-8")
