@@ -182,7 +182,8 @@ def not_in_nav(nav: list | None, pages: list[GeneratedPage]) -> str:
 def reveal_site(sources: Path, site: Path | None = None) -> int:
     """Put the strategy's HTML back into the site built from ``sources`` (default ``sources/site``):
     every token in every HTML file becomes its piece, in one pass, so nothing revealed is read
-    again; the search index gets the pieces' text. Returns the number of files changed."""
+    again. The search index is made afterwards, from the revealed pages (search_index.py).
+    Returns the number of files changed."""
     saved = json.loads((sources / SHIELD_FILE).read_text(encoding="utf-8"))
     shield = Shield.restored(saved)
     site = site or sources / "site"
@@ -193,27 +194,7 @@ def reveal_site(sources: Path, site: Path | None = None) -> int:
         if revealed != text:
             page.write_text(revealed, encoding="utf-8")
             changed += 1
-    index = site / "search" / "search_index.json"
-    if index.exists():
-        # The index holds text, shown as HTML by the search box: each token becomes its piece's
-        # words, still escaped, without the piece's markup.
-        words = Shield.restored({**saved, "pieces": [[_words(piece), False] for piece, _ in saved["pieces"]]})
-        data = json.loads(index.read_text(encoding="utf-8"))
-        for doc in data.get("docs", []):
-            for key in ("title", "text"):
-                if isinstance(doc.get(key), str):
-                    doc[key] = words.reveal(doc[key])
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        changed += 1
     return changed
-
-
-_TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
-
-
-def _words(piece: str) -> str:
-    return _SPACE.sub(" ", _TAG.sub(" ", piece)).strip()
 
 
 def _plugin_name(entry: object) -> str:
