@@ -1,10 +1,14 @@
 """Follow-up (uppföljning): is an indicator on its way to its target? A pure assessment of the
-model's figures; the Swedish words for each status live in ``templates/_followup.j2``.
+model's figures; the Swedish words for each status and reason live in ``templates/_followup.j2``.
 
-Method: the share of the way from baseline to target that the latest value has covered is
-compared with the share of the period (baseline year -> target year) that has passed, both in
-whole percent, as the page states them ("45 procent av vägen, när 45 procent av tiden har gått"
-must never read as too slow).
+Method: the share of the way from the starting point (the baseline, or the base year's value of
+a relative target) to the target that the latest value has covered is compared with the share of
+the period that has passed, both in whole percent, as the page states them ("45 procent av
+vägen, när 45 procent av tiden har gått" must never read as too slow).
+
+Only what the strategy states is judged. Where it gives no figure to judge against (a target in
+words, a rank, no baseline, a base year without a value), the status is NOT_ASSESSABLE with the
+reason, never a number nobody adopted.
 """
 
 from __future__ import annotations
@@ -15,21 +19,35 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from strategy_as_code.model import Indicator, Measurement
+from strategy_as_code.model import Indicator, Measurement, Target, TargetForm
 
 
 class Status(StrEnum):
     ON_TRACK = "on_track"
     """The latest value has covered at least as much of the way as time has passed (or the target is reached)."""
     TOO_SLOW = "too_slow"
-    """Better than or equal to the baseline, but behind the pace the target needs."""
+    """Better than or equal to the starting point, but behind the pace the target needs."""
     WRONG_WAY = "wrong_way"
-    """Worse than the baseline: the value has moved away from the target."""
+    """Worse than the starting point: the value has moved away from the target."""
     NO_DATA = "no_data"
-    """No value measured after the baseline year yet, so there is nothing to judge."""
+    """No value measured after the starting point yet, so there is nothing to judge."""
+    NOT_ASSESSABLE = "not_assessable"
+    """The strategy gives nothing to judge against: see :class:`Reason`."""
 
 
-STATUS_ORDER = (Status.ON_TRACK, Status.TOO_SLOW, Status.WRONG_WAY, Status.NO_DATA)
+STATUS_ORDER = (Status.ON_TRACK, Status.TOO_SLOW, Status.WRONG_WAY, Status.NO_DATA, Status.NOT_ASSESSABLE)
+
+
+class Reason(StrEnum):
+    """Why a status cannot be assessed (kan inte bedömas)."""
+
+    NO_TARGET = "no_target"
+    WORDS = "words"
+    RANK = "rank"
+    NO_BASELINE = "no_baseline"
+    NO_BASE_VALUE = "no_base_value"
+    BY_SEX = "by_sex"
+    APPROXIMATE_BASELINE = "approximate_baseline"
 
 
 @dataclass(frozen=True)
@@ -38,12 +56,20 @@ class Assessment:
     latest: Measurement | None
     """The value the status is based on."""
     progress: float | None
-    """Share of the way from baseline to target covered (1.0 = target reached; negative = moved
-    the wrong way). None without a newer value, or when baseline and target are equal."""
+    """Share of the way from the start to the target covered (1.0 = target reached; negative = moved
+    the wrong way). None without a newer value, or when start and target are equal."""
     elapsed: float | None
-    """Share of the period from baseline year to target year that has passed at ``latest``, 0–1."""
+    """Share of the period from the start year to the target year that has passed at ``latest``, 0–1."""
     reached: bool = False
     """The latest value is at or beyond the target, in the better direction."""
+    target: Target | None = None
+    """The target judged against: the first milestone not yet passed, or the final target."""
+    target_value: float | None = None
+    """The target as a figure: its value, or for a relative target the value computed from the base year's."""
+    start: Measurement | None = None
+    """Where the way to the target starts: the baseline, or the base year's value of a relative target."""
+    reason: Reason | None = None
+    """Why the status is NOT_ASSESSABLE."""
 
     @property
     def progress_percent(self) -> int | None:
@@ -64,44 +90,132 @@ def _better(indicator: Indicator) -> int:
     return 1 if indicator.direction == "increase" else -1
 
 
-def assess(indicator: Indicator) -> Assessment:
-    """The indicator's status from its baseline, target and latest value after the baseline year."""
-    baseline, target = indicator.baseline, indicator.target
-    newer = [m for m in indicator.values if m.year > baseline.year]
-    if not newer:
-        return Assessment(Status.NO_DATA, indicator.latest, None, None)
-    latest = newer[-1]
-    sign = _better(indicator)
-    gain = (latest.value - baseline.value) * sign
-    needed = (target.value - baseline.value) * sign
-    span = target.year - baseline.year
-    elapsed = 1.0 if span <= 0 else min(1.0, (latest.year - baseline.year) / span)
-    # Figures typed alike are exactly alike as floats: 22.0 - 22.0 is 0, so no tolerance is needed.
-    reached = (latest.value - target.value) * sign >= 0
+def current_target(indicator: Indicator) -> Target | None:
+    """The target the latest value is judged against: the first milestone or target whose year
+    has not passed, else the last one."""
+    targets = indicator.targets
+    if not targets:
+        return None
+    latest = indicator.latest
+    if latest is not None:
+        for target in targets:
+            if target.year is None or target.year >= latest.year:
+                return target
+    return targets[-1] if latest is not None else targets[0]
 
+
+def value_in(indicator: Indicator, year: int) -> Measurement | None:
+    """The indicator's own value for ``year``: measured, or the baseline of that year."""
+    for measured in indicator.values:
+        if measured.year == year:
+            return measured
+    baseline = indicator.baseline
+    return baseline if baseline is not None and baseline.year == year else None
+
+
+def relative_target_value(target: Target, base: Measurement) -> float:
+    """A relative target as a figure: the base year's value changed by ``change`` percent."""
+    assert target.change is not None
+    return base.value * (1 + target.change / 100)
+
+
+def _reached(value: float, target: Target, target_value: float, sign: int) -> bool:
+    """At or beyond the target: a bound ("under 4") is met on its side of the figure, otherwise
+    the better direction decides. Figures typed alike are exactly alike as floats."""
+    if target.qualifier == "under":
+        return value < target_value
+    if target.qualifier == "högst":
+        return value <= target_value
+    if target.qualifier == "över":
+        return value > target_value
+    if target.qualifier == "minst":
+        return value >= target_value
+    return (value - target_value) * sign >= 0 - 1e-12 * abs(target_value)
+
+
+def _not_assessable(reason: Reason, latest: Measurement | None, target: Target | None, **known) -> Assessment:
+    return Assessment(Status.NOT_ASSESSABLE, latest, None, None, target=target, reason=reason, **known)
+
+
+def assess(indicator: Indicator) -> Assessment:
+    """The indicator's status against its current target, from what the strategy states."""
+    target = current_target(indicator)
+    latest = indicator.latest
+    if target is None:
+        return _not_assessable(Reason.NO_TARGET, latest, None)
+    sign = _better(indicator)
+    if target.form is TargetForm.WORDS:
+        return _not_assessable(Reason.WORDS, latest, target)
+    if target.form is TargetForm.RANK:
+        return _not_assessable(Reason.RANK, latest, target)
+    if target.form is TargetForm.BY_SEX:
+        assert target.women is not None and target.men is not None
+        if latest is not None and latest.women is not None and latest.men is not None and (
+            (latest.women - target.women) * sign >= 0 and (latest.men - target.men) * sign >= 0
+        ):
+            return Assessment(Status.ON_TRACK, latest, None, None, True, target=target)
+        return _not_assessable(Reason.BY_SEX, latest, target)
+
+    start: Measurement | None
+    target_value: float | None = None
+    if target.form is TargetForm.CHANGE:
+        assert target.base_year is not None
+        start = value_in(indicator, target.base_year)
+        if start is None:
+            return _not_assessable(Reason.NO_BASE_VALUE, latest, target)
+        target_value = relative_target_value(target, start)
+    else:
+        start = indicator.baseline
+        target_value = target.value  # None for a direction only
+
+    known = {"target": target, "target_value": target_value, "start": start}
+    if target_value is not None and latest is not None and _reached(latest.value, target, target_value, sign):
+        # Reached is reached, whatever the strategy says of the starting point.
+        return Assessment(Status.ON_TRACK, latest, 1.0 if start else None, None, True, **known)
+    if start is None:
+        return _not_assessable(Reason.NO_BASELINE, latest, target, target_value=target_value)
+    if start.qualifier in ("under", "över", "minst", "högst"):
+        return _not_assessable(Reason.APPROXIMATE_BASELINE, latest, target, target_value=target_value, start=start)
+    newer = [m for m in indicator.values if m.year > start.year]
+    if not newer:
+        return Assessment(Status.NO_DATA, latest, None, None, **known)
+    latest = newer[-1]
+    gain = (latest.value - start.value) * sign
+
+    if target_value is None:  # a direction only: is the value moving the way the strategy wants?
+        status = Status.ON_TRACK if gain > 0 else Status.WRONG_WAY if gain < 0 else Status.TOO_SLOW
+        return Assessment(status, latest, None, None, **known)
+
+    needed = (target_value - start.value) * sign
+    span = (target.year or start.year) - start.year
+    elapsed = 1.0 if span <= 0 else min(1.0, (latest.year - start.year) / span)
     if needed <= 0:
-        # The target is to hold the baseline level (or a level no better than it): either the
-        # value is at least as good as the target, or it has gone the wrong way.
-        status = Status.ON_TRACK if reached else Status.WRONG_WAY
-        return Assessment(status, latest, None, elapsed, reached)
+        # The target is to hold the starting level (or a level no better than it), and it has not
+        # been reached: the value has gone the wrong way.
+        return Assessment(Status.WRONG_WAY, latest, None, elapsed, **known)
     progress = gain / needed
-    if reached:
-        status = Status.ON_TRACK
-    elif gain < 0:
+    if gain < 0:
         status = Status.WRONG_WAY
     elif percent(progress) >= percent(elapsed):
         status = Status.ON_TRACK
     else:
         status = Status.TOO_SLOW
-    return Assessment(status, latest, progress, elapsed, reached)
+    return Assessment(status, latest, progress, elapsed, **known)
 
 
 def decimals_of(indicator: Indicator) -> int:
     """How many decimals the indicator's figures are written with (28.4 and 32.0: one), so that
     all of them are shown alike; YAML keeps 32.0 a float, and repr() gives the shortest form."""
-    figures = [indicator.baseline.value, indicator.target.value]
-    for m in indicator.values:
+    figures: list[float] = []
+    for target in indicator.targets:
+        figures += [v for v in (target.value, target.women, target.men) if v is not None]
+    measured = list(indicator.values) + [m for s in indicator.series for m in s.values]
+    if indicator.baseline is not None:
+        measured.append(indicator.baseline)
+    for m in measured:
         figures += [v for v in (m.value, m.women, m.men) if v is not None]
+    if not figures:
+        return 0
     return min(6, max(len(repr(v).partition(".")[2]) if isinstance(v, float) else 0 for v in figures))
 
 

@@ -67,6 +67,16 @@ KINDS: tuple[EntityKind, ...] = (
         columns=_columns("id", "order", "name", "description"),
     ),
     EntityKind(
+        key="perspectives", schema="perspective.schema.json", section="perspektiv", singular="perspektiv",
+        definite="perspektivet", plural="perspektiv", title="Perspektiv", template=None, one="ett perspektiv",
+        columns=_columns("id", "order", "name", "description"),
+    ),
+    EntityKind(
+        key="challenges", schema="challenge.schema.json", section="utmaningar", singular="utmaning",
+        definite="utmaningen", plural="utmaningar", title="Utmaningar", template=None, one="en utmaning",
+        columns=_columns("id", "order", "name", "summary", "description", goals="goal_ids"),
+    ),
+    EntityKind(
         key="actions", schema="action.schema.json", section="kraftsamlingar", singular="kraftsamling",
         definite="kraftsamlingen", plural="kraftsamlingar", title="Kraftsamlingar", template="action",
         one="en kraftsamling",
@@ -81,8 +91,10 @@ KINDS: tuple[EntityKind, ...] = (
         columns=_columns(
             "id", "name", "unit", "direction", goals="goal_ids", source="source_of_data.name",
             kolada="source_of_data.kolada", scb_table="source_of_data.scb_table", source_url="source_of_data.url",
-            baseline_year="baseline.year", baseline_value="baseline.value", target_year="target.year",
-            target_value="target.value",
+            baseline_year="baseline.year", baseline_value="baseline.value", baseline_qualifier="baseline.qualifier",
+            target_text="target.text", target_year="target.year", target_value="target.value",
+            target_qualifier="target.qualifier", target_change="target.change", target_base_year="target.base_year",
+            target_rank="target.rank", target_among="target.among", target_direction="target.direction",
         ),
     ),
     EntityKind(
@@ -130,4 +142,6 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("actions", "partners", "partners", True),
     Reference("actions", "strategies", "strategies", True),
     Reference("indicators", "goals", "goals", True),
+    Reference("goals", "parent", "goals", False),
+    Reference("challenges", "goals", "goals", True),
 )

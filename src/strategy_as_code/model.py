@@ -4,7 +4,7 @@ Objects are immutable; relations between them (which strategies contribute to a 
 indicators follow it up) are computed once in :class:`RegionalStrategy`, so renderers never
 search lists.
 
-Longer than our other modules (about 470 lines) on purpose: it is the strategy's vocabulary, one
+Longer than our other modules (about 750 lines) on purpose: it is the strategy's vocabulary, one
 small class per concept, and each class is read beside the ones it refers to.
 """
 
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
 from typing import Any, TypeVar
 
 from strategy_as_code.swedish import collation_key
@@ -77,19 +79,34 @@ class Entity:
 
 @dataclass(frozen=True)
 class Goal(Entity):
+    """A goal, or with ``parent_id`` a sub-goal (delmål) of another goal."""
+
     order: int
     name: Text
     summary: Text
     description: Text
-    agenda2030: tuple[int, ...] = ()
+    agenda2030: tuple[int | str, ...] = ()
+    """Global goals (1–17) and their targets ("11.2")."""
+    parent_id: str | None = None
+    priorities: tuple[Text, ...] = ()
+    target: Text | None = None
+    """The goal's target in the strategy's words, when it has one."""
+    horizon: int | None = None
+    """The year the goal looks to, when it is not the end of the strategy's period."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Goal:
         return cls(
             id=data["id"], source=source, order=data["order"], name=Text.of(data["name"]),
             summary=Text.of(data["summary"]), description=Text.of(data["description"]),
-            agenda2030=tuple(data.get("agenda2030", ())),
+            agenda2030=tuple(data.get("agenda2030", ())), parent_id=data.get("parent"),
+            priorities=tuple(Text.of(item) for item in data.get("priorities", ())),
+            target=Text.optional(data.get("target")), horizon=data.get("horizon"),
         )
+
+    @property
+    def is_subgoal(self) -> bool:
+        return self.parent_id is not None
 
 
 @dataclass(frozen=True)
@@ -130,6 +147,31 @@ class SuccessFactor(Principle):
     """A success factor for collaboration (framgångsfaktor för samverkan)."""
 
 
+class Perspective(Principle):
+    """A horizontal perspective (horisontellt perspektiv): jämställdhet, integration,
+    barnrättsperspektivet … which every part of the strategy is to take into account."""
+
+
+@dataclass(frozen=True)
+class Challenge(Entity):
+    """A challenge (utmaning) the strategy answers, with the goals that meet it."""
+
+    order: int
+    name: Text
+    description: Text
+    summary: Text | None = None
+    goal_ids: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], source: Source) -> Challenge:
+        return cls(
+            id=data["id"], source=source, order=data["order"], name=Text.of(data["name"]),
+            description=Text.of(data["description"]), summary=Text.optional(data.get("summary")),
+            goal_ids=tuple(data.get("goals", ())), links=_links(data),
+        )
+
+
 ACTION_STATUSES = ("planerad", "pågående", "pausad", "avslutad")
 
 
@@ -159,12 +201,92 @@ class Action(Entity):
         )
 
 
+QUALIFIERS = ("cirka", "under", "över", "minst", "högst")
+"""How a document may state a figure: "under 4 procent", "cirka 10"."""
+
+
 @dataclass(frozen=True)
 class Measurement:
     year: int
     value: float
     women: float | None = None
     men: float | None = None
+    qualifier: str | None = None
+    """As the document states the figure (``under``, ``cirka`` …); None: exactly."""
+    text: Text | None = None
+    """The document's own words about it, when they say more than the figure."""
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Measurement:
+        return cls(
+            year=data["year"], value=data["value"], women=data.get("women"), men=data.get("men"),
+            qualifier=data.get("qualifier"), text=Text.optional(data.get("text")),
+        )
+
+
+class TargetForm(StrEnum):
+    """What kind of target the document sets; decides whether and how progress can be judged."""
+
+    VALUE = "value"
+    """A figure: 83,8 år 2030 (possibly "under 4 procent")."""
+    BY_SEX = "by_sex"
+    """A figure for women and one for men."""
+    CHANGE = "change"
+    """A change in percent from a base year's value: "halveras jämfört med 2019"."""
+    RANK = "rank"
+    """A place among others: "topp 5 bland EU:s regioner"."""
+    DIRECTION = "direction"
+    """A direction only: "ska öka"."""
+    WORDS = "words"
+    """A target in words, with no figure."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target as the strategy writes it: exactly one form, the document's words kept beside it."""
+
+    form: TargetForm
+    year: int | None = None
+    text: Text | None = None
+    value: float | None = None
+    qualifier: str | None = None
+    women: float | None = None
+    men: float | None = None
+    change: float | None = None
+    base_year: int | None = None
+    rank: int | None = None
+    among: Text | None = None
+    direction: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Target:
+        return cls(
+            form=target_form(data), year=data.get("year"), text=Text.optional(data.get("text")),
+            value=data.get("value"), qualifier=data.get("qualifier"), women=data.get("women"), men=data.get("men"),
+            change=data.get("change"), base_year=data.get("base_year"), rank=data.get("rank"),
+            among=Text.optional(data.get("among")), direction=data.get("direction"),
+        )
+
+
+TARGET_FORM_FIELDS: dict[TargetForm, tuple[str, ...]] = {
+    TargetForm.VALUE: ("value",),
+    TargetForm.BY_SEX: ("women", "men"),
+    TargetForm.CHANGE: ("change", "base_year"),
+    TargetForm.RANK: ("rank", "among"),
+    TargetForm.DIRECTION: ("direction",),
+}
+"""The fields that make each form; a target uses the fields of one form at most (the loader
+checks it), and one with none of them is a target in words."""
+
+
+def target_forms(data: Mapping[str, Any]) -> list[TargetForm]:
+    """Every form whose fields a target's data uses: one for a valid target, none for words."""
+    return [form for form, names in TARGET_FORM_FIELDS.items() if any(name in data for name in names)]
+
+
+def target_form(data: Mapping[str, Any]) -> TargetForm:
+    forms = target_forms(data)
+    return forms[0] if forms else TargetForm.WORDS
 
 
 @dataclass(frozen=True)
@@ -173,6 +295,50 @@ class IndicatorSource:
     kolada: str | None = None
     scb_table: str | None = None
     url: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> IndicatorSource:
+        return cls(
+            name=Text.of(data["name"]), kolada=data.get("kolada"), scb_table=data.get("scb_table"),
+            url=data.get("url"),
+        )
+
+
+SWEDEN = "00"
+"""The area code for the whole of Sweden (riket), as SCB writes it."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """Figures for another area than the strategy's own: Sweden, a municipality or another county."""
+
+    area: str
+    """``00`` for Sweden, a two-digit länskod or a four-digit kommunkod."""
+    values: tuple[Measurement, ...]
+    """Sorted by year."""
+    name: Text | None = None
+    """The name the file gives the series; otherwise the area's own name is shown."""
+    source_of_data: IndicatorSource | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Series:
+        source = data.get("source")
+        return cls(
+            area=data["area"], values=_measurements(data["values"]), name=Text.optional(data.get("name")),
+            source_of_data=None if source is None else IndicatorSource.from_data(source),
+        )
+
+    @property
+    def is_municipality(self) -> bool:
+        return len(self.area) == 4
+
+    @property
+    def latest(self) -> Measurement | None:
+        return self.values[-1] if self.values else None
+
+
+def _measurements(items: Sequence[Mapping[str, Any]]) -> tuple[Measurement, ...]:
+    return tuple(sorted((Measurement.from_data(v) for v in items), key=lambda m: m.year))
 
 
 @dataclass(frozen=True)
@@ -184,29 +350,31 @@ class Indicator(Entity):
     """``increase`` when a higher value is better, ``decrease`` when lower is better."""
     goal_ids: tuple[str, ...]
     source_of_data: IndicatorSource
-    baseline: Measurement
-    target: Measurement
+    baseline: Measurement | None
+    """The starting point the strategy states; None when it states none."""
+    target: Target | None
+    """The final target; None when the indicator has none."""
     values: tuple[Measurement, ...]
     """Sorted by year."""
+    milestones: tuple[Target, ...] = ()
+    """Intermediate targets before ``target``, sorted by year."""
+    series: tuple[Series, ...] = ()
+    """Comparison and breakdown series (Sweden, municipalities), in the file's order."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Indicator:
-        src = data["source"]
+        baseline, target = data.get("baseline"), data.get("target")
         return cls(
             id=data["id"], source=source, name=Text.of(data["name"]), description=Text.of(data["description"]),
             unit=Text.of(data["unit"]), direction=data["direction"], goal_ids=tuple(data["goals"]),
-            source_of_data=IndicatorSource(
-                name=Text.of(src["name"]), kolada=src.get("kolada"), scb_table=src.get("scb_table"), url=src.get("url"),
-            ),
-            baseline=Measurement(year=data["baseline"]["year"], value=data["baseline"]["value"]),
-            target=Measurement(year=data["target"]["year"], value=data["target"]["value"]),
-            values=tuple(sorted(
-                (
-                    Measurement(year=v["year"], value=v["value"], women=v.get("women"), men=v.get("men"))
-                    for v in data["values"]
-                ),
-                key=lambda m: m.year,
+            source_of_data=IndicatorSource.from_data(data["source"]),
+            baseline=None if baseline is None else Measurement.from_data(baseline),
+            target=None if target is None else Target.from_data(target),
+            values=_measurements(data["values"]),
+            milestones=tuple(sorted(
+                (Target.from_data(m) for m in data.get("milestones", ())), key=lambda t: t.year or 0,
             )),
+            series=tuple(Series.from_data(x) for x in data.get("series", ())),
         )
 
     @property
@@ -216,6 +384,20 @@ class Indicator(Entity):
     @property
     def has_gender_split(self) -> bool:
         return any(m.women is not None or m.men is not None for m in self.values)
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """Milestones and the final target, in order of year."""
+        return self.milestones + ((self.target,) if self.target else ())
+
+    @property
+    def municipal_series(self) -> tuple[Series, ...]:
+        return tuple(x for x in self.series if x.is_municipality)
+
+    @property
+    def comparison_series(self) -> tuple[Series, ...]:
+        """Sweden and other counties: the series a chart draws beside the strategy's own."""
+        return tuple(x for x in self.series if not x.is_municipality)
 
 
 PARTNER_TYPES = ("region", "kommun", "länsstyrelse", "lärosäte", "statlig myndighet", "näringsliv", "civilsamhälle")
@@ -308,6 +490,44 @@ class AccessibilityStatement:
 
 
 @dataclass(frozen=True)
+class Label:
+    """A region's own word for a part of the strategy, in the two forms the site needs."""
+
+    singular: str
+    plural: str
+
+    @property
+    def title(self) -> str:
+        """The plural as a heading or menu entry: "Målområden"."""
+        return self.plural[:1].upper() + self.plural[1:]
+
+    @property
+    def singular_title(self) -> str:
+        return self.singular[:1].upper() + self.singular[1:]
+
+
+DEFAULT_LABELS: dict[str, Label] = {
+    "goal": Label("mål", "mål"),
+    "subgoal": Label("delmål", "delmål"),
+    "strategy": Label("strategi", "strategier"),
+    "priority": Label("prioritering", "prioriteringar"),
+    "action": Label("kraftsamling", "kraftsamlingar"),
+    "principle": Label("vägledande princip", "vägledande principer"),
+    "success_factor": Label("framgångsfaktor", "framgångsfaktorer"),
+    "perspective": Label("perspektiv", "perspektiv"),
+    "challenge": Label("utmaning", "utmaningar"),
+    "indicator": Label("indikator", "indikatorer"),
+}
+"""The words the site uses unless ``strategy.yml`` gives the region's own (``labels``)."""
+
+
+@dataclass(frozen=True)
+class Horizon:
+    year: int
+    description: Text
+
+
+@dataclass(frozen=True)
 class Settings:
     """The strategy's own file (``strategy/strategy.yml``)."""
 
@@ -324,11 +544,23 @@ class Settings:
     links: tuple[Link, ...]
     source: Source = field(compare=False, repr=False)
     accessibility: AccessibilityStatement | None = None
+    county_code: str | None = None
+    """Länskod, two digits, when the settings give it."""
+    labels: Mapping[str, Label] = field(default_factory=lambda: dict(DEFAULT_LABELS), compare=False)
+    """The region's words for the parts of the strategy; every key of DEFAULT_LABELS is there."""
+    horizons: tuple[Horizon, ...] = ()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Settings:
         contact = data["contact"]
+        labels = dict(DEFAULT_LABELS)
+        labels.update({key: Label(v["singular"], v["plural"]) for key, v in data.get("labels", {}).items()})
         return cls(
+            county_code=data.get("county_code"), labels=labels,
+            horizons=tuple(sorted(
+                (Horizon(h["year"], Text.of(h["description"])) for h in data.get("horizons", ())),
+                key=lambda h: h.year,
+            )),
             region=Text.of(data["region"]), name=Text.of(data["name"]),
             short_name=Text.optional(data.get("short_name")), period_start=data["period"]["start"],
             period_end=data["period"]["end"], example=data.get("example", False), vision=Text.of(data["vision"]),
@@ -351,16 +583,26 @@ ENTITY_CLASSES: dict[str, type[Entity]] = {
     "strategies": Strategy,
     "principles": Principle,
     "success_factors": SuccessFactor,
+    "perspectives": Perspective,
+    "challenges": Challenge,
     "actions": Action,
     "indicators": Indicator,
     "partners": Partner,
     "decisions": Decision,
 }
 
-AnyEntity = Goal | Strategy | Principle | Action | Indicator | Partner | Decision
+AnyEntity = Goal | Strategy | Principle | Challenge | Action | Indicator | Partner | Decision
 """An entity of any kind: each has an id, a source and a name (a decision's is its title)."""
 
 E = TypeVar("E", bound=AnyEntity)
+
+
+@cache
+def _sweden() -> Any:
+    """SCB's counties and municipalities, read once (for the names of areas in series)."""
+    from strategy_as_code.regions import load
+
+    return load()
 
 
 def _sort_key(entity: AnyEntity) -> tuple[int, tuple[str, str], str]:
@@ -396,6 +638,8 @@ class RegionalStrategy:
     strategies: tuple[Strategy, ...]
     principles: tuple[Principle, ...]
     success_factors: tuple[SuccessFactor, ...]
+    perspectives: tuple[Perspective, ...]
+    challenges: tuple[Challenge, ...]
     actions: tuple[Action, ...]
     indicators: tuple[Indicator, ...]
     partners: tuple[Partner, ...]
@@ -413,19 +657,24 @@ class RegionalStrategy:
         strategies = _of_kind(entities, "strategies", Strategy)
         principles = _of_kind(entities, "principles", Principle)
         success_factors = _of_kind(entities, "success_factors", SuccessFactor)
+        perspectives = _of_kind(entities, "perspectives", Perspective)
+        challenges = _of_kind(entities, "challenges", Challenge)
         actions = _of_kind(entities, "actions", Action)
         indicators = _of_kind(entities, "indicators", Indicator)
         partners = _of_kind(entities, "partners", Partner)
         decisions = tuple(sorted(_of_kind(entities, "decisions", Decision), key=lambda d: (d.date, d.id)))
         ordered: dict[str, tuple[AnyEntity, ...]] = {
             "goals": goals, "strategies": strategies, "principles": principles, "success_factors": success_factors,
-            "actions": actions, "indicators": indicators, "partners": partners, "decisions": decisions,
+            "perspectives": perspectives, "challenges": challenges, "actions": actions, "indicators": indicators,
+            "partners": partners, "decisions": decisions,
         }
         led = _invert(actions, "owner_id")
         joined = _invert(actions, "partner_ids")
         related = {
             ("goals", "strategies"): _invert(strategies, "goal_ids"),
             ("goals", "indicators"): _invert(indicators, "goal_ids"),
+            ("goals", "goals"): _invert([g for g in goals if g.parent_id], "parent_id"),
+            ("goals", "challenges"): _invert(challenges, "goal_ids"),
             ("strategies", "actions"): _invert(actions, "strategy_ids"),
             ("partners", "actions"): {
                 pid: tuple(dict.fromkeys(led.get(pid, ()) + joined.get(pid, ()))) for pid in set(led) | set(joined)
@@ -433,8 +682,9 @@ class RegionalStrategy:
         }
         return cls(
             settings=settings, goals=goals, strategies=strategies, principles=principles,
-            success_factors=success_factors, actions=actions, indicators=indicators, partners=partners,
-            decisions=decisions, _index={key: {e.id: e for e in items} for key, items in ordered.items()},
+            success_factors=success_factors, perspectives=perspectives, challenges=challenges, actions=actions,
+            indicators=indicators, partners=partners, decisions=decisions,
+            _index={key: {e.id: e for e in items} for key, items in ordered.items()},
             _related=related,
         )
 
@@ -447,6 +697,38 @@ class RegionalStrategy:
     def related(self, kind: str, entity_id: str, other: str) -> tuple[Any, ...]:
         """Entities of kind ``other`` that point at ``kind``/``entity_id`` (the reverse links)."""
         return self._related[(kind, other)].get(entity_id, ())
+
+    @property
+    def main_goals(self) -> tuple[Goal, ...]:
+        """The goals that are not sub-goals of another, in display order."""
+        return tuple(g for g in self.goals if g.parent_id is None)
+
+    def subgoals_of(self, goal: Goal) -> tuple[Goal, ...]:
+        return self.related("goals", goal.id, "goals")
+
+    def parent_of(self, goal: Goal) -> Goal | None:
+        return None if goal.parent_id is None else self.get("goals", goal.parent_id)
+
+    def label(self, key: str) -> Label:
+        """The region's word for a part of the strategy (``goal``, ``action`` …)."""
+        return self.settings.labels[key]
+
+    def area_name(self, code: str) -> str:
+        """The name of an area a series is for: Sverige, the county, or a municipality (by the
+        partner with that kommunkod, else by SCB's list)."""
+        if code == SWEDEN:
+            return "Sverige"
+        for partner in self.partners:
+            if partner.kommunkod == code:
+                return str(partner.name)
+        sweden = _sweden()
+        try:
+            return sweden.municipality(code).name if len(code) == 4 else sweden.county(code).name
+        except KeyError:
+            return code
+
+    def series_name(self, series: Series) -> str:
+        return str(series.name) if series.name else self.area_name(series.area)
 
     # Forward links, resolved to objects.
     def goals_of(self, item: Strategy | Indicator) -> tuple[Goal, ...]:

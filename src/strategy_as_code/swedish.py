@@ -82,3 +82,13 @@ def collation_key(text: str) -> tuple[str, str]:
         base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
         letters.append(base)
     return "".join(letters), text
+
+
+def sdg_words(target: int | str) -> str:
+    """A global goal (7) or one of its targets ("11.2") in words: "globalt mål 7, hållbar energi
+    för alla" or "delmål 11.2 inom globalt mål 11, hållbara städer och samhällen"."""
+    goal = int(str(target).split(".")[0])
+    name = AGENDA_2030.get(goal, "").lower()
+    if isinstance(target, str) and "." in target:
+        return f"delmål {target} inom globalt mål {goal}, {name}"
+    return f"globalt mål {goal}, {name}"

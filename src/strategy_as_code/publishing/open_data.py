@@ -20,8 +20,10 @@ from typing import Any
 
 from strategy_as_code.kinds import KINDS, EntityKind
 from strategy_as_code.model import (
+    DEFAULT_LABELS,
     AccessibilityStatement,
     Action,
+    Challenge,
     Decision,
     Goal,
     Indicator,
@@ -30,15 +32,19 @@ from strategy_as_code.model import (
     Partner,
     Principle,
     RegionalStrategy,
+    Series,
     Settings,
     Strategy,
+    Target,
     Text,
 )
 from strategy_as_code.reading.schema import SCHEMA_DIR
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bumped when a field is renamed or removed, so that data users can notice. 2: a field without a
-value is left out, as in the YAML files, instead of written as null."""
+value is left out, as in the YAML files, instead of written as null. 3: an indicator's target is
+written as the strategy states it (value, change from a base year, rank, direction or words),
+``indicator-values.csv`` has an ``area`` column for series, and targets have their own file."""
 
 
 def _text(value: Text | None) -> str | dict[str, str] | None:
@@ -63,8 +69,34 @@ def _links(links: Iterable[Link]) -> list[dict[str, Any]]:
     return [_record(title=_text(link.title), url=link.url) for link in links]
 
 
-def _measurement(measured: Measurement) -> dict[str, Any]:
-    return _record(year=measured.year, value=measured.value, women=measured.women, men=measured.men)
+def _measurement(measured: Measurement | None) -> dict[str, Any] | None:
+    if measured is None:
+        return None
+    return _record(
+        year=measured.year, value=measured.value, women=measured.women, men=measured.men,
+        qualifier=measured.qualifier, text=_text(measured.text),
+    )
+
+
+def _target(target: Target | None) -> dict[str, Any] | None:
+    if target is None:
+        return None
+    return _record(
+        year=target.year, text=_text(target.text), value=target.value, qualifier=target.qualifier,
+        women=target.women, men=target.men, change=target.change, base_year=target.base_year, rank=target.rank,
+        among=_text(target.among), direction=target.direction,
+    )
+
+
+def _series(series: Series) -> dict[str, Any]:
+    source = series.source_of_data
+    return _record(
+        area=series.area, name=_text(series.name),
+        source=None if source is None else _record(
+            name=_text(source.name), kolada=source.kolada, scb_table=source.scb_table, url=source.url,
+        ),
+        values=[_measurement(m) for m in series.values],
+    )
 
 
 def _accessibility(statement: AccessibilityStatement | None) -> dict[str, Any] | None:
@@ -95,13 +127,20 @@ def settings_record(settings: Settings) -> dict[str, Any]:
             phone=contact.phone, url=contact.url,
         ),
         links=_links(settings.links), accessibility=_accessibility(settings.accessibility),
+        county_code=settings.county_code,
+        horizons=[{"year": h.year, "description": _text(h.description)} for h in settings.horizons] or None,
+        labels={
+            key: {"singular": label.singular, "plural": label.plural}
+            for key, label in settings.labels.items() if label != DEFAULT_LABELS[key]
+        } or None,
     )
 
 
 def _goal(g: Goal) -> dict[str, Any]:
     return _record(
-        id=g.id, order=g.order, name=_text(g.name), summary=_text(g.summary), description=_text(g.description),
-        agenda2030=list(g.agenda2030),
+        id=g.id, order=g.order, name=_text(g.name), parent=g.parent_id, summary=_text(g.summary),
+        description=_text(g.description), target=_text(g.target), horizon=g.horizon,
+        priorities=_texts(g.priorities) or None, agenda2030=list(g.agenda2030) or None,
     )
 
 
@@ -114,6 +153,13 @@ def _strategy(x: Strategy) -> dict[str, Any]:
 
 def _principle(p: Principle) -> dict[str, Any]:
     return _record(id=p.id, order=p.order, name=_text(p.name), description=_text(p.description))
+
+
+def _challenge(c: Challenge) -> dict[str, Any]:
+    return _record(
+        id=c.id, order=c.order, name=_text(c.name), summary=_text(c.summary), description=_text(c.description),
+        goals=list(c.goal_ids) or None, links=_links(c.links) or None,
+    )
 
 
 def _action(a: Action) -> dict[str, Any]:
@@ -130,8 +176,9 @@ def _indicator(i: Indicator) -> dict[str, Any]:
         id=i.id, name=_text(i.name), description=_text(i.description), unit=_text(i.unit), direction=i.direction,
         goals=list(i.goal_ids),
         source=_record(name=_text(source.name), kolada=source.kolada, scb_table=source.scb_table, url=source.url),
-        baseline=_measurement(i.baseline), target=_measurement(i.target),
-        values=[_measurement(m) for m in i.values],
+        baseline=_measurement(i.baseline), target=_target(i.target),
+        milestones=[_target(t) for t in i.milestones] or None,
+        values=[_measurement(m) for m in i.values], series=[_series(x) for x in i.series] or None,
     )
 
 
@@ -160,6 +207,8 @@ def document(strategy: RegionalStrategy) -> dict[str, Any]:
         "strategies": [_strategy(x) for x in strategy.strategies],
         "principles": [_principle(p) for p in strategy.principles],
         "success_factors": [_principle(p) for p in strategy.success_factors],
+        "perspectives": [_principle(p) for p in strategy.perspectives],
+        "challenges": [_challenge(c) for c in strategy.challenges],
         "actions": [_action(a) for a in strategy.actions],
         "indicators": [_indicator(i) for i in strategy.indicators],
         "partners": [_partner(p) for p in strategy.partners],
@@ -197,7 +246,7 @@ def _join(values: Iterable[object]) -> str:
 
 def _cell(entity: object, attribute: str) -> object:
     for part in attribute.split("."):
-        entity = getattr(entity, part)
+        entity = None if entity is None else getattr(entity, part)
     return _join(entity) if isinstance(entity, tuple | list) else entity
 
 
@@ -209,13 +258,33 @@ def _kind_table(kind: EntityKind) -> Table:
     )
 
 
+def _value_rows(strategy: RegionalStrategy) -> Iterable[tuple]:
+    """The strategy's own values (area: the county's code, if the settings give it), then each series'."""
+    own = strategy.settings.county_code or ""
+    for i in strategy.indicators:
+        for area, values in ((own, i.values), *((x.area, x.values) for x in i.series)):
+            for m in values:
+                yield (i.id, area, m.year, m.value, m.women, m.men, m.qualifier)
+
+
 _VALUES = Table(
-    "indicator-values.csv", "ett uppmätt värde för en indikator ett år", ("indicator", "year", "value", "women", "men"),
-    lambda s: ((i.id, m.year, m.value, m.women, m.men) for i in s.indicators for m in i.values),
+    "indicator-values.csv", "ett uppmätt värde för en indikator, ett område och ett år",
+    ("indicator", "area", "year", "value", "women", "men", "qualifier"), _value_rows,
+)
+
+_TARGETS = Table(
+    "indicator-targets.csv", "ett mål eller etappmål för en indikator, så som strategin anger det",
+    ("indicator", "final", "year", "text", "value", "qualifier", "women", "men", "change", "base_year", "rank",
+     "among", "direction"),
+    lambda s: (
+        (i.id, "ja" if t is i.target else "nej", t.year, t.text, t.value, t.qualifier, t.women, t.men, t.change,
+         t.base_year, t.rank, t.among, t.direction)
+        for i in s.indicators for t in i.targets
+    ),
 )
 
 TABLES: tuple[Table, ...] = tuple(
-    table for kind in KINDS for table in ((_kind_table(kind), _VALUES) if kind.key == "indicators" else
+    table for kind in KINDS for table in ((_kind_table(kind), _VALUES, _TARGETS) if kind.key == "indicators" else
                                           (_kind_table(kind),))
 )
 

@@ -29,6 +29,7 @@ from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Set
 from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.reading import schema
 from strategy_as_code.reading.files import NOT_FILES, StrategyFiles, read_tree, refusal, walk
+from strategy_as_code.reading.structure import check_goal_tree, check_series, check_targets
 from strategy_as_code.reading.text_checks import check_text
 from strategy_as_code.reading.whole_numbers import decimal_where_whole, integer_fields
 from strategy_as_code.reading.yamlsource import Document, parse
@@ -61,6 +62,11 @@ class _Loading:
         self._references(valid_ids)
         self._coverage()
         self._one_decision_per_version()
+        self.problems.extend(
+            check_targets(self.documents["indicators"])
+            + check_series(self.documents["indicators"], self.documents["partners"], self.settings)
+            + check_goal_tree(valid_ids["goals"])
+        )
         if self.problems:
             raise StrategyInvalid(self.problems)
         return self._build()
@@ -205,8 +211,11 @@ class _Loading:
             }
 
         goals = {d.data["id"]: d for d in self.documents["goals"] if isinstance(d.data.get("id"), str)}
+        parents = {d.data.get("parent") for d in goals.values()}
         contributed, followed = referenced("strategies"), referenced("indicators")
         for goal_id, document in goals.items():
+            if document.data.get("parent") is not None or goal_id in parents:
+                continue  # a goal with sub-goals is followed up through them; a sub-goal through its goal
             if goal_id not in contributed:
                 self.problems.append(document.problem(
                     ("id",), f'Ingen strategi bidrar till målet "{goal_id}".',

@@ -303,8 +303,23 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
             (*path, "kommunkod"), "Bara kommuner har kommunkod.",
             'Ta bort raden "kommunkod", eller ändra "type" till kommun om aktören är en kommun.', key=True,
         )
+    if check == "dependentRequired" and isinstance(value, Mapping):
+        # One problem per field that needs a partner field: "change" without "base_year".
+        return [
+            document.problem(
+                (*path, name), f'Fältet "{name}" i {field} behöver också {_and(missing)}.',
+                f'Lägg till {_and(missing)} i {field}, eller ta bort "{name}". {hint}'.strip(), key=True,
+            )
+            for name, needed in rule.items() if name in value
+            for missing in [[f'"{other}"' for other in needed if other not in value]] if missing
+        ]
     # Every rule the schemas use is worded above; python-jsonschema's English never reaches a partner.
     return document.problem(path, f'Fältet "{field}" har ett värde som schemat inte tillåter: {describe(value)}.', hint)
+
+
+def _and(names: list[str]) -> str:
+    """"a", "a och b", "a, b och c"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
 
 
 def check(document: Document, schema_name: str, kind_noun: str, schema_dir: FilePath = SCHEMA_DIR) -> list[Problem]:

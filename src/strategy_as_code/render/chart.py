@@ -1,5 +1,6 @@
 """Geometry of an indicator's line chart, computed at build time: scales, axis ticks, the paths of
-the measured values (and of women and men), baseline, target and the pace the target needs.
+the measured values (and of women and men, and a comparison such as Sweden), the start and
+target the follow-up judges against and the pace the target needs.
 The SVG itself is written by the macro ``indicator_chart`` in ``templates/_followup.j2``, but for
 the markers of the measured values (``marker``): there are up to three per year, and writing them
 in Python instead of a Jinja macro took a third off the time of rendering the pages."""
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from strategy_as_code.followup import assess
 from strategy_as_code.model import Indicator
 
 WIDTH = 400
@@ -40,7 +42,7 @@ class Point:
 @dataclass(frozen=True)
 class Series:
     key: str
-    """``value`` (everyone), ``women`` or ``men``."""
+    """``value`` (everyone), ``women``, ``men`` or ``comparison`` (Sweden, or another area)."""
     points: tuple[Point, ...]
 
     @property
@@ -62,6 +64,9 @@ def marker(key: str, x: float, y: float) -> Markup:
     if key == "men":
         return Markup(f'<rect class="rus-chart__marker rus-chart__marker--men" '
                       f'x="{x - 4:g}" y="{y - 4:g}" width="8" height="8"/>')
+    if key == "comparison":
+        return Markup(f'<path class="rus-chart__marker rus-chart__marker--comparison" '
+                      f'd="M{x:g},{y - 5:g} L{x + 5:g},{y:g} L{x:g},{y + 5:g} L{x - 5:g},{y:g} Z"/>')
     return Markup(f'<circle class="rus-chart__marker rus-chart__marker--value" cx="{x:g}" cy="{y:g}" r="4.5"/>')
 
 
@@ -87,8 +92,12 @@ class Chart:
     """Decimals of every value label, e.g. 1 for an axis 1,0 – 1,5 – 2,0."""
     x_ticks: tuple[Tick, ...]
     series: tuple[Series, ...]
-    baseline: Point
-    target: Point
+    baseline: Point | None
+    """The starting point the target is measured from, when the strategy gives one."""
+    target: Point | None
+    """The target as a point, when it is a figure with a year (or computed from a base year)."""
+    comparison: str | None = None
+    """The name of the area the comparison line is for (Sverige), when there is one."""
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -124,13 +133,27 @@ def _label_width(value: float, decimals: int) -> float:
     return len(f"{value:,.{decimals}f}") * _CHAR_WIDTH * LARGEST_FONT
 
 
-def chart_of(indicator: Indicator) -> Chart:
-    baseline, target = indicator.baseline, indicator.target
-    years = [baseline.year, target.year, *(m.year for m in indicator.values)]
+def chart_of(indicator: Indicator, comparison_name: str | None = None) -> Chart:
+    """The chart of the indicator's values, the first comparison series (Sweden), and the start
+    and target the follow-up judges against, when the strategy states them as figures."""
+    assessment = assess(indicator)
+    start = assessment.start
+    target = assessment.target
+    target_at = (
+        (target.year, assessment.target_value)
+        if target is not None and target.year is not None and assessment.target_value is not None else None
+    )
+    compared = indicator.comparison_series[0] if indicator.comparison_series else None
+    measured = list(indicator.values) + (list(compared.values) if compared else [])
+    years = [m.year for m in measured]
+    numbers = [v for m in measured for v in (m.value, m.women, m.men) if v is not None]
+    if start is not None:
+        years.append(start.year)
+        numbers.append(start.value)
+    if target_at is not None:
+        years.append(target_at[0])
+        numbers.append(target_at[1])
     first_year, last_year = min(years), max(years)
-    numbers = [baseline.value, target.value]
-    for m in indicator.values:
-        numbers += [v for v in (m.value, m.women, m.men) if v is not None]
     y_values = nice_ticks(min(numbers), max(numbers))
     low, high = y_values[0], y_values[-1]
     y_decimals = tick_decimals(y_values[1] - y_values[0])
@@ -163,8 +186,17 @@ def chart_of(indicator: Indicator) -> Chart:
         points = tuple(point(m.year, getattr(m, key)) for m in indicator.values if getattr(m, key) is not None)
         if points:
             series.append(Series(key, points))
+    if compared is not None and compared.values:
+        series.append(Series("comparison", tuple(point(m.year, m.value) for m in compared.values)))
     return Chart(
         WIDTH, HEIGHT, round(left, 1), TOP, right, bottom,
         tuple(Tick(v, round(y(v), 1)) for v in y_values), y_decimals, x_ticks, tuple(series),
-        point(baseline.year, baseline.value), point(target.year, target.value),
+        None if start is None else point(start.year, start.value),
+        None if target_at is None else point(*target_at),
+        comparison_name if compared is not None and compared.values else None,
     )
+
+
+def has_chart(indicator: Indicator) -> bool:
+    """A chart needs measured values (the strategy's own or a comparison's)."""
+    return bool(indicator.values or any(x.values for x in indicator.comparison_series))

@@ -25,13 +25,13 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
-from strategy_as_code.followup import Assessment, assess, decimals_of, kolada_url, status_counts
+from strategy_as_code.followup import Assessment, assess, decimals_of, kolada_url, status_counts, value_in
 from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
 from strategy_as_code.model import Indicator
 from strategy_as_code.reading.schema import schema_of
-from strategy_as_code.render.chart import chart_of, marker
+from strategy_as_code.render.chart import chart_of, has_chart, marker
 from strategy_as_code.render.markdown import markdown_to_html
-from strategy_as_code.swedish import AGENDA_2030, number_word, swedish_date, swedish_number
+from strategy_as_code.swedish import AGENDA_2030, number_word, sdg_words, swedish_date, swedish_number
 
 
 def front_matter_string(value: object) -> Markup:
@@ -123,19 +123,23 @@ def template_cache() -> BytecodeCache | None:
     return _TemplateCache(str(folder))
 
 
-def indicator_chart(indicator: Indicator, assessment: Assessment) -> Markup:
+def indicator_chart(indicator: Indicator, assessment: Assessment, comparison: str | None = None) -> Markup:
     """The macro ``indicator_chart`` of ``_followup.j2``, once per indicator: the indicator's page
     and the print page show the same chart, and drawing it is a quarter of rendering the pages."""
     # The template object is part of the key: Jinja gives a new one when the file changed.
-    return _chart(environment().get_template("_followup.j2"), indicator, assessment, decimals_of(indicator))
+    return _chart(
+        environment().get_template("_followup.j2"), indicator, assessment, decimals_of(indicator), comparison,
+    )
 
 
 @lru_cache(maxsize=4096)
-def _chart(template: Template, indicator: Indicator, assessment: Assessment, decimals: int) -> Markup:
+def _chart(
+    template: Template, indicator: Indicator, assessment: Assessment, decimals: int, comparison: str | None,
+) -> Markup:
     """Keyed by the indicator's content, which is all the chart depends on, and by its decimals:
     79 and 79.0 are equal to Python but written "79" and "79,0"."""
     # A template's macros are attributes Jinja makes when it runs the template; no stub knows them.
-    return Markup(template.module.indicator_chart(indicator, assessment))  # type: ignore[attr-defined]
+    return Markup(template.module.indicator_chart(indicator, assessment, comparison))  # type: ignore[attr-defined]
 
 
 @cache
@@ -159,7 +163,10 @@ def environment() -> Environment:
     # Follow-up: status, chart geometry and source links for templates/_followup.j2.
     env.globals.update(
         assess=assess, status_counts=status_counts, chart_of=chart_of, marker=marker, decimals_of=decimals_of,
-        indicator_chart=indicator_chart,
+        indicator_chart=indicator_chart, has_chart=has_chart, value_in=value_in,
     )
     env.filters["kolada_url"] = kolada_url
+    env.filters["series_name_of"] = lambda series, strategy: strategy.series_name(series)
+    env.globals["sdg_words"] = sdg_words
+    env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     return env

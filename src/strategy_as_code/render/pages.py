@@ -41,6 +41,9 @@ def _context(strategy: RegionalStrategy, item: AnyEntity) -> dict[str, Any]:
     if isinstance(item, Goal):
         return {
             "goal": item,
+            "parent": strategy.parent_of(item),
+            "subgoals": strategy.subgoals_of(item),
+            "challenges": strategy.related("goals", item.id, "challenges"),
             "strategies": strategy.related("goals", item.id, "strategies"),
             "indicators": strategy.related("goals", item.id, "indicators"),
         }
@@ -54,12 +57,14 @@ def _context(strategy: RegionalStrategy, item: AnyEntity) -> dict[str, Any]:
             "status_class": STATUS_CLASSES[item.status],
         }
     if isinstance(item, Indicator):
-        return {"goals": strategy.goals_of(item)}
+        return {
+            "goals": strategy.goals_of(item),
+            "comparisons": [strategy.series_name(x) for x in item.comparison_series],
+            "series_names": {x.area: strategy.series_name(x) for x in item.series},
+        }
     if isinstance(item, Partner):
         return {"actions": strategy.related("partners", item.id, "actions")}
     return {}
-
-
 
 
 def entity_pages(strategy: RegionalStrategy, shield: Shield) -> list[GeneratedPage]:

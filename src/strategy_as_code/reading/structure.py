@@ -1,0 +1,134 @@
+"""Checks of how the parts of a strategy fit together that the schemas cannot express: a target
+uses one form, milestones come before the final target, a series names a known area once, and
+sub-goals never form a circle. Each returns every problem it finds, in Swedish."""
+
+from __future__ import annotations
+
+from strategy_as_code.model import TARGET_FORM_FIELDS, target_forms
+from strategy_as_code.problems import Problem, visible
+from strategy_as_code.reading.yamlsource import Document
+from strategy_as_code.regions import RegionDataInvalid
+from strategy_as_code.regions import load as load_sweden
+
+
+def _year(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_targets(indicators: list[Document]) -> list[Problem]:
+    """A target uses one form only, and milestones come before the final target."""
+    problems: list[Problem] = []
+    for document in indicators:
+        data = document.data
+        targets = [(("target",), data.get("target"))] + [
+            (("milestones", index), item) for index, item in enumerate(data.get("milestones") or [])
+            if isinstance(data.get("milestones"), list)
+        ]
+        for path, target in targets:
+            if not isinstance(target, dict):
+                continue
+            forms = target_forms(target)
+            if len(forms) > 1:
+                fields = " och ".join(
+                    "/".join(f'"{name}"' for name in TARGET_FORM_FIELDS[form] if name in target) for form in forms
+                )
+                problems.append(document.problem(
+                    path, f"Målet blandar flera sätt att ange ett mål: {fields}.",
+                    "Ange målet på ett av sätten: value (ett tal), women och men (per kön), change och "
+                    "base_year (förändring i procent från ett basår), rank och among (en placering) eller "
+                    "direction (bara en riktning). Skriv dokumentets egna ord i text.",
+                ))
+            base, year = target.get("base_year"), target.get("year")
+            if _year(base) and _year(year) and base >= year:
+                problems.append(document.problem(
+                    (*path, "base_year"), f"Basåret {base} ligger inte före målåret {year}.",
+                    "base_year är året förändringen räknas från och year året målet ska vara nått.",
+                ))
+        final = data.get("target")
+        final_year = final.get("year") if isinstance(final, dict) else None
+        for path, milestone in targets[1:]:
+            year = milestone.get("year") if isinstance(milestone, dict) else None
+            if _year(year) and _year(final_year) and year >= final_year:
+                problems.append(document.problem(
+                    (*path, "year"), f"Etappmålet för {year} ligger inte före målet för {final_year}.",
+                    "Etappmål (milestones) är mål på vägen. Flytta det sista målet till target, "
+                    "eller rätta årtalet.",
+                ))
+    return problems
+
+
+def check_series(indicators: list[Document], partners: list[Document], settings: Document | None) -> list[Problem]:
+    """Each series names a known area once, with one value per year."""
+    problems: list[Problem] = []
+    known = _area_codes(partners, settings)
+    for document in indicators:
+        series = document.data.get("series")
+        seen: dict[str, int] = {}
+        for index, item in enumerate(series if isinstance(series, list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("area"), str):
+                continue
+            area = item["area"]
+            if area in seen:
+                line = document.position(("series", seen[area], "area"))[0]
+                problems.append(document.problem(
+                    ("series", index, "area"), f'Området "{area}" har redan en serie (rad {line}).',
+                    "Samla områdets värden i en serie, eller rätta koden.",
+                ))
+            seen.setdefault(area, index)
+            if area not in known:
+                problems.append(document.problem(
+                    ("series", index, "area"), f'Det finns inget område med koden "{visible(area)}".',
+                    '"00" är hela Sverige, två siffror är en länskod och fyra siffror en kommunkod (se '
+                    "data/sverige/ eller en aktörs kommunkod). Kontrollera koden.",
+                ))
+            years: dict[int, int] = {}
+            values = item.get("values")
+            for position, measured in enumerate(values if isinstance(values, list) else []):
+                year = measured.get("year") if isinstance(measured, dict) else None
+                if not _year(year):
+                    continue
+                if year in years:
+                    problems.append(document.problem(
+                        ("series", index, "values", position, "year"),
+                        f'Året {year} har redan ett värde i serien för "{area}".',
+                        "Varje år ska ha ett enda värde. Ta bort det ena, eller rätta årtalet.",
+                    ))
+                years.setdefault(year, position)
+    return problems
+
+
+def _area_codes(partners: list[Document], settings: Document | None) -> set[str]:
+    codes = {"00"}
+    data = settings.data if settings else {}
+    if isinstance(data.get("county_code"), str):
+        codes.add(data["county_code"])
+    codes |= {
+        d.data["kommunkod"] for d in partners if isinstance(d.data.get("kommunkod"), str)
+    }
+    try:
+        sweden = load_sweden()
+    except RegionDataInvalid:
+        return codes
+    return codes | {c.code for c in sweden.counties} | {m.code for m in sweden.municipalities}
+
+
+def check_goal_tree(goals: dict[str, Document]) -> list[Problem]:
+    """A sub-goal's parents never lead back to itself."""
+    problems: list[Problem] = []
+    parents = {
+        goal_id: d.data.get("parent") for goal_id, d in goals.items()
+        if isinstance(d.data.get("parent"), str)
+    }
+    for goal_id, document in goals.items():
+        seen, current = [goal_id], parents.get(goal_id)
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = parents.get(current)
+        if current is not None:
+            chain = " → ".join([*seen, current])
+            problems.append(document.problem(
+                ("parent",), f"Målet är till slut sitt eget delmål: {chain}.",
+                'Ett delmål pekar med "parent" på målet det hör till. Ta bort "parent" från det '
+                "övergripande målet.",
+            ))
+    return problems
