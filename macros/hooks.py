@@ -35,6 +35,11 @@ def on_config(config):
 
 def on_files(files, config):
     content = content_of(config)
+    for src_uri in content.empty_pages:
+        # A part the strategy does not have (no kraftsamlingar): its overview page is not built.
+        page = files.get_file_from_path(src_uri)
+        if page is not None:
+            files.remove(page)
     shown = {kind.key: content.in_navigation(kind.key) for kind in KINDS}
     for page in content.pages:
         # Pages left out of the nav on purpose: MkDocs would otherwise list each of them as "omitted".

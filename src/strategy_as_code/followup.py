@@ -48,6 +48,9 @@ class Reason(StrEnum):
     NO_BASE_VALUE = "no_base_value"
     BY_SEX = "by_sex"
     APPROXIMATE_BASELINE = "approximate_baseline"
+    NO_DIRECTION = "no_direction"
+    NO_COMPARISON = "no_comparison"
+    ONE_COMPARISON_YEAR = "one_comparison_year"
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class Assessment:
     """Where the way to the target starts: the baseline, or the base year's value of a relative target."""
     reason: Reason | None = None
     """Why the status is NOT_ASSESSABLE."""
+    compared: Measurement | None = None
+    """For a target relative to another area: that area's value in the year of ``latest``."""
 
     @property
     def progress_percent(self) -> int | None:
@@ -85,9 +90,48 @@ def percent(share: float) -> int:
     return math.floor(share * 100 + 0.5 + 1e-9)
 
 
-def _better(indicator: Indicator) -> int:
-    """+1 when a higher value is better, -1 when a lower one is."""
-    return 1 if indicator.direction == "increase" else -1
+def _better(indicator: Indicator, target: Target, start: Measurement | None, target_value: float | None) -> int | None:
+    """+1 when a higher value is better, -1 when a lower one is: as the indicator says, else as
+    the target says (its direction, or the way from the start to the target value); None when
+    nothing the strategy states tells."""
+    direction = indicator.direction or target.direction
+    if direction:
+        return 1 if direction == "increase" else -1
+    if start is not None and target_value is not None and target_value != start.value:
+        return 1 if target_value > start.value else -1
+    return None
+
+
+def _compared(indicator: Indicator, target: Target, sign: int | None) -> Assessment:
+    """A target relative to another area (reach the national average, stay below it): judged in
+    the latest year both have a value; the way the gap has moved tells the rest."""
+    other = next((s for s in indicator.series if s.area == target.compared_with), None)
+    theirs = {m.year: m for m in other.values} if other else {}
+    common = [m for m in indicator.values if m.year in theirs]
+    latest = indicator.latest
+    if not common:
+        return _not_assessable(Reason.NO_COMPARISON, latest, target)
+    if target.relation == "reach" and sign is None:
+        return _not_assessable(Reason.NO_DIRECTION, latest, target)
+    ours, first = common[-1], common[0]
+
+    def gap(m: Measurement) -> float:
+        """How far from meeting the target, positive while it is not met."""
+        difference = m.value - theirs[m.year].value
+        if target.relation == "above":
+            return -difference
+        if target.relation == "below":
+            return difference
+        return -difference * (sign or 1)
+
+    known = {"target": target, "compared": theirs[ours.year], "start": first if first is not ours else None}
+    met = gap(ours) < 0 or (gap(ours) == 0 and target.relation == "reach")
+    if met:
+        return Assessment(Status.ON_TRACK, ours, None, None, True, **known)
+    if first is ours:
+        return _not_assessable(Reason.ONE_COMPARISON_YEAR, ours, target, compared=theirs[ours.year])
+    status = Status.TOO_SLOW if gap(ours) < gap(first) else Status.WRONG_WAY
+    return Assessment(status, ours, None, None, **known)
 
 
 def current_target(indicator: Indicator) -> Target | None:
@@ -114,8 +158,11 @@ def value_in(indicator: Indicator, year: int) -> Measurement | None:
 
 
 def relative_target_value(target: Target, base: Measurement) -> float:
-    """A relative target as a figure: the base year's value changed by ``change`` percent."""
+    """A relative target as a figure: the base year's value changed by ``change`` percent, or by
+    ``change`` in the indicator's unit."""
     assert target.change is not None
+    if target.change_type == "absolute":
+        return base.value + target.change
     return base.value * (1 + target.change / 100)
 
 
@@ -143,13 +190,17 @@ def assess(indicator: Indicator) -> Assessment:
     latest = indicator.latest
     if target is None:
         return _not_assessable(Reason.NO_TARGET, latest, None)
-    sign = _better(indicator)
     if target.form is TargetForm.WORDS:
         return _not_assessable(Reason.WORDS, latest, target)
     if target.form is TargetForm.RANK:
         return _not_assessable(Reason.RANK, latest, target)
+    if target.form is TargetForm.COMPARISON:
+        return _compared(indicator, target, _better(indicator, target, indicator.baseline, None))
     if target.form is TargetForm.BY_SEX:
         assert target.women is not None and target.men is not None
+        sign = _better(indicator, target, None, None)
+        if sign is None:
+            return _not_assessable(Reason.NO_DIRECTION, latest, target)
         if latest is not None and latest.women is not None and latest.men is not None and (
             (latest.women - target.women) * sign >= 0 and (latest.men - target.men) * sign >= 0
         ):
@@ -168,17 +219,21 @@ def assess(indicator: Indicator) -> Assessment:
         start = indicator.baseline
         target_value = target.value  # None for a direction only
 
+    sign = _better(indicator, target, start, target_value)
+    if sign is None:
+        return _not_assessable(Reason.NO_DIRECTION, latest, target, target_value=target_value, start=start)
     known = {"target": target, "target_value": target_value, "start": start}
-    if target_value is not None and latest is not None and _reached(latest.value, target, target_value, sign):
-        # Reached is reached, whatever the strategy says of the starting point.
-        return Assessment(Status.ON_TRACK, latest, 1.0 if start else None, None, True, **known)
+    reached = target_value is not None and latest is not None and _reached(latest.value, target, target_value, sign)
     if start is None:
+        if reached:  # reached is reached, whatever the strategy says of the starting point
+            return Assessment(Status.ON_TRACK, latest, None, None, True, **known)
         return _not_assessable(Reason.NO_BASELINE, latest, target, target_value=target_value)
-    if start.qualifier in ("under", "över", "minst", "högst"):
+    if start.qualifier in ("under", "över", "minst", "högst") and not reached:
         return _not_assessable(Reason.APPROXIMATE_BASELINE, latest, target, target_value=target_value, start=start)
     newer = [m for m in indicator.values if m.year > start.year]
     if not newer:
-        return Assessment(Status.NO_DATA, latest, None, None, **known)
+        status = Status.ON_TRACK if reached else Status.NO_DATA
+        return Assessment(status, latest, None, None, reached, **known)
     latest = newer[-1]
     gain = (latest.value - start.value) * sign
 
@@ -190,17 +245,20 @@ def assess(indicator: Indicator) -> Assessment:
     span = (target.year or start.year) - start.year
     elapsed = 1.0 if span <= 0 else min(1.0, (latest.year - start.year) / span)
     if needed <= 0:
-        # The target is to hold the starting level (or a level no better than it), and it has not
-        # been reached: the value has gone the wrong way.
-        return Assessment(Status.WRONG_WAY, latest, None, elapsed, **known)
+        # The target is to hold the starting level (or a level no better than it): either the
+        # value is at least as good as the target, or it has gone the wrong way.
+        status = Status.ON_TRACK if reached else Status.WRONG_WAY
+        return Assessment(status, latest, None, elapsed, reached, **known)
     progress = gain / needed
-    if gain < 0:
+    if reached:
+        status = Status.ON_TRACK
+    elif gain < 0:
         status = Status.WRONG_WAY
     elif percent(progress) >= percent(elapsed):
         status = Status.ON_TRACK
     else:
         status = Status.TOO_SLOW
-    return Assessment(status, latest, progress, elapsed, **known)
+    return Assessment(status, latest, progress, elapsed, reached, **known)
 
 
 def decimals_of(indicator: Indicator) -> int:

@@ -111,6 +111,13 @@ KINDS: tuple[EntityKind, ...] = (
 
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 
+LABEL_OF_KIND = {
+    "goals": "goal", "strategies": "strategy", "principles": "principle", "success_factors": "success_factor",
+    "perspectives": "perspective", "challenges": "challenge", "actions": "action", "indicators": "indicator",
+}
+"""The key in a strategy's ``labels`` of each kind a region may name in its own words (the
+others, partners and decisions, are the same in every region)."""
+
 FOLDERS = {kind.key.replace("_", "-"): kind for kind in KINDS}
 """Folder name under ``strategy/`` -> kind (``success-factors`` holds ``success_factors``)."""
 

@@ -235,6 +235,8 @@ class TargetForm(StrEnum):
     """A change in percent from a base year's value: "halveras jämfört med 2019"."""
     RANK = "rank"
     """A place among others: "topp 5 bland EU:s regioner"."""
+    COMPARISON = "comparison"
+    """A level relative to another area's: "nå riksgenomsnittet", "ligga under riket"."""
     DIRECTION = "direction"
     """A direction only: "ska öka"."""
     WORDS = "words"
@@ -257,6 +259,12 @@ class Target:
     rank: int | None = None
     among: Text | None = None
     direction: str | None = None
+    change_type: str = "percent"
+    """``percent`` of the base year's value, or ``absolute`` in the indicator's unit."""
+    compared_with: str | None = None
+    """The area a comparison target is relative to (``00``: Sweden)."""
+    relation: str | None = None
+    """``reach``, ``above`` or ``below`` the area in ``compared_with``."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Target:
@@ -265,6 +273,8 @@ class Target:
             value=data.get("value"), qualifier=data.get("qualifier"), women=data.get("women"), men=data.get("men"),
             change=data.get("change"), base_year=data.get("base_year"), rank=data.get("rank"),
             among=Text.optional(data.get("among")), direction=data.get("direction"),
+            change_type=data.get("change_type", "percent"), compared_with=data.get("compared_with"),
+            relation=data.get("relation"),
         )
 
 
@@ -273,6 +283,7 @@ TARGET_FORM_FIELDS: dict[TargetForm, tuple[str, ...]] = {
     TargetForm.BY_SEX: ("women", "men"),
     TargetForm.CHANGE: ("change", "base_year"),
     TargetForm.RANK: ("rank", "among"),
+    TargetForm.COMPARISON: ("compared_with", "relation"),
     TargetForm.DIRECTION: ("direction",),
 }
 """The fields that make each form; a target uses the fields of one form at most (the loader
@@ -346,8 +357,9 @@ class Indicator(Entity):
     name: Text
     description: Text
     unit: Text
-    direction: str
-    """``increase`` when a higher value is better, ``decrease`` when lower is better."""
+    direction: str | None
+    """``increase`` when a higher value is better, ``decrease`` when lower is better; None when
+    the strategy does not say."""
     goal_ids: tuple[str, ...]
     source_of_data: IndicatorSource
     baseline: Measurement | None
@@ -366,7 +378,7 @@ class Indicator(Entity):
         baseline, target = data.get("baseline"), data.get("target")
         return cls(
             id=data["id"], source=source, name=Text.of(data["name"]), description=Text.of(data["description"]),
-            unit=Text.of(data["unit"]), direction=data["direction"], goal_ids=tuple(data["goals"]),
+            unit=Text.of(data["unit"]), direction=data.get("direction"), goal_ids=tuple(data["goals"]),
             source_of_data=IndicatorSource.from_data(data["source"]),
             baseline=None if baseline is None else Measurement.from_data(baseline),
             target=None if target is None else Target.from_data(target),
@@ -424,7 +436,7 @@ class Decision(Entity):
     title: Text
     body: Text
     date: str
-    diarienummer: str
+    diarienummer: str | None
     summary: Text
     links: tuple[Link, ...] = ()
     version: int | None = None
@@ -434,7 +446,7 @@ class Decision(Entity):
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Decision:
         return cls(
             id=data["id"], source=source, title=Text.of(data["title"]), body=Text.of(data["body"]), date=data["date"],
-            diarienummer=data["diarienummer"], summary=Text.of(data["summary"]), links=_links(data),
+            diarienummer=data.get("diarienummer"), summary=Text.of(data["summary"]), links=_links(data),
             version=data.get("version"),
         )
 
@@ -446,7 +458,7 @@ class Decision(Entity):
 @dataclass(frozen=True)
 class Contact:
     organisation: Text
-    email: str
+    email: str | None = None
     unit: Text | None = None
     phone: str | None = None
     url: str | None = None
@@ -546,6 +558,8 @@ class Settings:
     accessibility: AccessibilityStatement | None = None
     county_code: str | None = None
     """Länskod, two digits, when the settings give it."""
+    example_note: Text | None = None
+    """For an example that re-enters a real region's strategy: who did and from what."""
     labels: Mapping[str, Label] = field(default_factory=lambda: dict(DEFAULT_LABELS), compare=False)
     """The region's words for the parts of the strategy; every key of DEFAULT_LABELS is there."""
     horizons: tuple[Horizon, ...] = ()
@@ -556,7 +570,7 @@ class Settings:
         labels = dict(DEFAULT_LABELS)
         labels.update({key: Label(v["singular"], v["plural"]) for key, v in data.get("labels", {}).items()})
         return cls(
-            county_code=data.get("county_code"), labels=labels,
+            county_code=data.get("county_code"), labels=labels, example_note=Text.optional(data.get("example_note")),
             horizons=tuple(sorted(
                 (Horizon(h["year"], Text.of(h["description"])) for h in data.get("horizons", ())),
                 key=lambda h: h.year,
@@ -566,7 +580,7 @@ class Settings:
             period_end=data["period"]["end"], example=data.get("example", False), vision=Text.of(data["vision"]),
             introduction=Text.optional(data.get("introduction")), adopted_by=data["adopted_by"],
             contact=Contact(
-                organisation=Text.of(contact["organisation"]), email=contact["email"],
+                organisation=Text.of(contact["organisation"]), email=contact.get("email"),
                 unit=Text.optional(contact.get("unit")), phone=contact.get("phone"), url=contact.get("url"),
             ),
             links=_links(data), source=source,
@@ -726,6 +740,28 @@ class RegionalStrategy:
             return sweden.municipality(code).name if len(code) == 4 else sweden.county(code).name
         except KeyError:
             return code
+
+    def counts(self) -> str:
+        """What the strategy holds, in its own words: "3 mål, 7 delmål, 8 strategier …"; kinds
+        it has none of are left out."""
+        from strategy_as_code.kinds import KINDS, LABEL_OF_KIND
+
+        parts = []
+        for kind in KINDS:
+            items = self.all(kind.key)
+            if kind.key == "goals":
+                groups = [("goal", len(self.main_goals)), ("subgoal", len(items) - len(self.main_goals))]
+            else:
+                groups = [(LABEL_OF_KIND.get(kind.key), len(items))]
+            for key, count in groups:
+                if count:
+                    label = self.label(key) if key else Label(kind.singular, kind.plural)
+                    parts.append(f"{count} {label.singular if count == 1 else label.plural}")
+        return ", ".join(parts)
+
+    def series_names(self, indicator: Indicator) -> dict[str, str]:
+        """Area code -> the name each of the indicator's series is shown with."""
+        return {series.area: self.series_name(series) for series in indicator.series}
 
     def series_name(self, series: Series) -> str:
         return str(series.name) if series.name else self.area_name(series.area)

@@ -250,7 +250,13 @@ def _items(
         return [Item(sdg(number)) for number in values]
     if spec.shape == "values":
         return [Item(spec.show(value), id=str(value.year)) for value in values]
-    return [Item(str(value)) for value in values]
+    if spec.shape == "series":
+        names = new if side is None else side
+        return [
+            Item(f"{names.series_name(series)}, {spec.show(value)}", id=f"{series.area}:{value.year}")
+            for series in values for value in series.values
+        ]
+    return [Item(spec.show(value)) for value in values]
 
 
 def _identity(item: Item) -> str:
@@ -278,7 +284,7 @@ def _list_change(spec: Field, before: list[Item], after: list[Item]) -> ListChan
     kept_after, added = _split(after, shared)
     reordered = [_identity(i) for i in kept_before] != [_identity(i) for i in kept_after]
     edited: list[tuple[Segment, ...]] = []
-    if spec.shape in ("texts", "links", "values"):
+    if spec.shape in ("texts", "links", "values", "series"):
         for old_item in list(removed):
             partner = _partner(spec, old_item, added)
             if partner is not None:
@@ -294,7 +300,7 @@ def _partner(spec: Field, old_item: Item, candidates: list[Item]) -> Item | None
     """The added item that is an edited version of ``old_item``: the same year for yearly values,
     a text that keeps at least half of the words for priorities and links."""
     for candidate in candidates:
-        if spec.shape == "values":
+        if spec.shape in ("values", "series"):
             if candidate.id == old_item.id:
                 return candidate
         elif SequenceMatcher(None, old_item.text.split(), candidate.text.split(), autojunk=False).ratio() >= 0.5:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from strategy_as_code.model import Measurement
+from strategy_as_code.model import Horizon, Label, Measurement, Target, TargetForm
 from strategy_as_code.swedish import AGENDA_2030, swedish_date, swedish_number
 
 NOTHING = "(inget angivet)"
@@ -18,7 +18,8 @@ class Field:
     path: str
     label: str
     shape: str
-    """``text``, ``value``, ``ref`` (one entity), ``refs``, ``texts``, ``links``, ``sdgs``, ``values``."""
+    """``text``, ``value``, ``ref`` (one entity), ``refs``, ``texts``, ``links``, ``sdgs``, ``values``,
+    ``series`` (each series' yearly values, by area)."""
     show: Callable[[Any], str] = str
     target: str | None = None
     """Kind of the entities a ``ref``/``refs`` field points at."""
@@ -29,7 +30,41 @@ def _year(value: int | None) -> str:
 
 
 def _measurement(value: Measurement) -> str:
-    return f"{swedish_number(value.value)} år {value.year}"
+    qualifier = f"{value.qualifier} " if value.qualifier else ""
+    return f"{qualifier}{swedish_number(value.value)} år {value.year}"
+
+
+def target_words(target: Target) -> str:
+    """A target as a line of the list of changes: its form in words, and the strategy's own words."""
+    year = f" år {target.year}" if target.year else ""
+    if target.form is TargetForm.VALUE:
+        qualifier = f"{target.qualifier} " if target.qualifier else ""
+        words = f"{qualifier}{swedish_number(target.value)}{year}"
+    elif target.form is TargetForm.BY_SEX:
+        words = f"kvinnor {swedish_number(target.women)}, män {swedish_number(target.men)}{year}"
+    elif target.form is TargetForm.CHANGE:
+        change = target.change or 0
+        unit = "procent" if target.change_type == "percent" else "(i indikatorns enhet)"
+        words = (f"{'ökning' if change > 0 else 'minskning'} med {swedish_number(abs(change))} {unit} "
+                 f"till {target.year} jämfört med {target.base_year}")
+    elif target.form is TargetForm.COMPARISON:
+        relation = {"reach": "nå", "above": "ligga över", "below": "ligga under"}.get(target.relation or "", "")
+        words = f"{relation} området {target.compared_with}{year}"
+    elif target.form is TargetForm.RANK:
+        words = f"plats {target.rank} bland {target.among}{year}"
+    elif target.form is TargetForm.DIRECTION:
+        words = f"ska {'öka' if target.direction == 'increase' else 'minska'}{year}"
+    else:
+        return f"i ord{year}: {target.text}" if target.text else f"i ord{year}"
+    return f"{words} (”{target.text}”)" if target.text else words
+
+
+def _horizon(horizon: Horizon) -> str:
+    return f"{horizon.year}: {horizon.description}"
+
+
+def _labels(labels: dict[str, Label]) -> str:
+    return "; ".join(f"{label.singular}/{label.plural}" for label in labels.values())
 
 
 def _yearly(value: Measurement) -> str:
@@ -46,8 +81,9 @@ def _direction(value: str) -> str:
     return {"increase": "ett högre värde är bättre", "decrease": "ett lägre värde är bättre"}.get(value, value)
 
 
-def sdg(number: int) -> str:
-    return f"{number}. {AGENDA_2030.get(number, '')}".rstrip()
+def sdg(number: int | str) -> str:
+    goal = int(str(number).split(".")[0])
+    return f"{number}. {AGENDA_2030.get(goal, '')}".rstrip()
 
 
 _ORDER = Field("order", "Plats i ordningen", "value")
@@ -58,7 +94,9 @@ _LINKS = Field("links", "Länkar", "links")
 
 FIELDS: dict[str, tuple[Field, ...]] = {
     "goals": (
-        _ORDER, _NAME, _SUMMARY, _DESCRIPTION, Field("agenda2030", "Globala mål i Agenda 2030", "sdgs"),
+        _ORDER, _NAME, Field("parent_id", "Delmål till", "ref", target="goals"), _SUMMARY, _DESCRIPTION,
+        Field("target", "Målsättning", "text"), Field("horizon", "Siktar mot år", "value", _year),
+        Field("priorities", "Prioriteringar", "texts"), Field("agenda2030", "Globala mål i Agenda 2030", "sdgs"),
     ),
     "strategies": (
         _ORDER, _NAME, _SUMMARY, _DESCRIPTION,
@@ -67,6 +105,10 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "principles": (_ORDER, _NAME, _DESCRIPTION),
     "success_factors": (_ORDER, _NAME, _DESCRIPTION),
+    "perspectives": (_ORDER, _NAME, _DESCRIPTION),
+    "challenges": (
+        _ORDER, _NAME, _SUMMARY, _DESCRIPTION, Field("goal_ids", "Möts av målen", "refs", target="goals"), _LINKS,
+    ),
     "actions": (
         _NAME, _SUMMARY, Field("challenge", "Utmaning", "text"), _DESCRIPTION,
         Field("status", "Status", "value"), Field("start", "Startår", "value", _year),
@@ -84,8 +126,10 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("source_of_data.scb_table", "Tabell hos SCB", "value"),
         Field("source_of_data.url", "Källans webbadress", "value"),
         Field("baseline", "Utgångsläge", "value", _measurement),
-        Field("target", "Målvärde", "value", _measurement),
+        Field("target", "Mål", "value", target_words),
+        Field("milestones", "Etappmål", "texts", target_words),
         Field("values", "Uppmätta värden", "values", _yearly),
+        Field("series", "Jämförelseserier", "series", _yearly),
     ),
     "partners": (
         _NAME, Field("type", "Slag av aktör", "value"), Field("kommunkod", "Kommunkod", "value"),
@@ -99,9 +143,13 @@ FIELDS: dict[str, tuple[Field, ...]] = {
 }
 
 SETTINGS_FIELDS: tuple[Field, ...] = (
-    Field("region", "Region", "text"), Field("name", "Strategins namn", "text"),
+    Field("region", "Region", "text"), Field("county_code", "Länskod", "value"),
+    Field("name", "Strategins namn", "text"),
     Field("short_name", "Kortnamn", "text"), Field("period_start", "Periodens första år", "value", _year),
     Field("period_end", "Periodens sista år", "value", _year), Field("example", "Påhittat exempel", "value", _yes_no),
+    Field("example_note", "Om exemplet", "text"),
+    Field("horizons", "Tidshorisonter", "texts", _horizon),
+    Field("labels", "Egna ord för strategins delar", "value", _labels),
     Field("vision", "Vision", "text"), Field("introduction", "Inledning", "text"),
     Field("adopted_by", "Antagen genom beslutet", "ref", target="decisions"),
     Field("contact.organisation", "Kontaktens organisation", "text"),

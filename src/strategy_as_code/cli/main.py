@@ -9,7 +9,7 @@ from pathlib import Path
 from strategy_as_code.cli.changes import add_commands
 from strategy_as_code.cli.parser import SwedishArgumentParser
 from strategy_as_code.cli.site_sources import add_command as add_site_sources
-from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
+from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.loader import load_strategy
 
@@ -20,8 +20,7 @@ def _validate(args: argparse.Namespace) -> int:
     except StrategyInvalid as invalid:
         print(invalid.report(), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(strategy.all(kind.key))} {kind.plural}" for kind in KINDS)
-    print(f"Strategin i {args.folder} är giltig: {counts}.")
+    print(f"Strategin i {args.folder} är giltig: {strategy.counts()}.")
     return 0
 
 

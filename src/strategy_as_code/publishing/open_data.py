@@ -85,6 +85,8 @@ def _target(target: Target | None) -> dict[str, Any] | None:
         year=target.year, text=_text(target.text), value=target.value, qualifier=target.qualifier,
         women=target.women, men=target.men, change=target.change, base_year=target.base_year, rank=target.rank,
         among=_text(target.among), direction=target.direction,
+        change_type=None if target.change_type == "percent" else target.change_type,
+        compared_with=target.compared_with, relation=target.relation,
     )
 
 
@@ -127,7 +129,7 @@ def settings_record(settings: Settings) -> dict[str, Any]:
             phone=contact.phone, url=contact.url,
         ),
         links=_links(settings.links), accessibility=_accessibility(settings.accessibility),
-        county_code=settings.county_code,
+        county_code=settings.county_code, example_note=_text(settings.example_note),
         horizons=[{"year": h.year, "description": _text(h.description)} for h in settings.horizons] or None,
         labels={
             key: {"singular": label.singular, "plural": label.plural}
@@ -274,11 +276,12 @@ _VALUES = Table(
 
 _TARGETS = Table(
     "indicator-targets.csv", "ett mål eller etappmål för en indikator, så som strategin anger det",
-    ("indicator", "final", "year", "text", "value", "qualifier", "women", "men", "change", "base_year", "rank",
-     "among", "direction"),
+    ("indicator", "final", "year", "text", "value", "qualifier", "women", "men", "change", "change_type",
+     "base_year", "rank", "among", "compared_with", "relation", "direction"),
     lambda s: (
         (i.id, "ja" if t is i.target else "nej", t.year, t.text, t.value, t.qualifier, t.women, t.men, t.change,
-         t.base_year, t.rank, t.among, t.direction)
+         t.change_type if t.change is not None else None, t.base_year, t.rank, t.among, t.compared_with,
+         t.relation, t.direction)
         for i in s.indicators for t in i.targets
     ),
 )

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from strategy_as_code.changes.compare import compare, describe
-from strategy_as_code.kinds import KINDS, STRATEGY_FOLDER
+from strategy_as_code.changes.compare import compare
+from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.loader import load_files
 from strategy_as_code.reading.revisions import Revision, load_revision_or_none, read_files
@@ -36,8 +36,7 @@ def review_markdown(
             if problem.hint:
                 lines.append(f"  - Så här rättar du: {escape(problem.hint)}")
         return "\n".join(lines) + "\n"
-    counts = ", ".join(describe(kind, len(new.all(kind.key))) for kind in KINDS)
-    lines.extend([f"✅ **Strategin är giltig:** {counts}.", ""])
+    lines.extend([f"✅ **Strategin är giltig:** {new.counts()}.", ""])
     try:
         old = load_revision_or_none(repo, base, folder)
     except StrategyInvalid:

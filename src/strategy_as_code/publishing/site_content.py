@@ -21,6 +21,7 @@ from strategy_as_code.publishing.site import generated_pages, overview_fragment
 from strategy_as_code.reading.loader import load_strategy_cached, site_strategy_folder
 from strategy_as_code.reading.versions import repository_of
 from strategy_as_code.render.links import overview_path
+from strategy_as_code.render.overviews import empty_overviews, overview_title
 from strategy_as_code.render.pages import GeneratedPage
 from strategy_as_code.render.shield import Shield
 
@@ -64,9 +65,17 @@ class SiteContent:
         if nav is None:
             return None
         overviews = {overview_path(kind.key) + "index.md": kind.key for kind in KINDS if kind.has_pages}
+        empty = empty_overviews(self.strategy)
         result = []
         for entry in nav:
             title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+            if isinstance(target, str):
+                if target in empty:
+                    continue  # a part the strategy does not have: no menu entry
+                own_words = overview_title(self.strategy, target)
+                if own_words is not None and title is not None:
+                    title = str(escape(own_words))
+                    entry = {title: target}
             kind = overviews.get(target) if isinstance(target, str) else None
             if kind is None or not self.in_navigation(kind):
                 result.append(entry)
@@ -74,6 +83,11 @@ class SiteContent:
             children = [target] + [{str(escape(p.title)): p.src_uri} for p in self.pages if p.kind == kind]
             result.append({title: children} if title else children)
         return result
+
+    @property
+    def empty_pages(self) -> frozenset[str]:
+        """Overview pages under ``docs/`` of parts the strategy has none of: not built."""
+        return empty_overviews(self.strategy)
 
     def in_navigation(self, kind: str) -> bool:
         return sum(page.kind == kind for page in self.pages) <= NAV_LIMIT

@@ -81,6 +81,8 @@ def write_site_sources(project: Path, out: Path, *, version: str = "", status: s
     overviews = sorted(source_docs.rglob("*.md"))
     for markdown_file in overviews:
         src_uri = markdown_file.relative_to(source_docs).as_posix()
+        if src_uri in content.empty_pages:
+            continue
         expanded = expand_macros(markdown_file.read_text(encoding="utf-8"), content, page_url(src_uri))
         _write(docs / src_uri, expanded)
     for path, data in content.data_files.items():

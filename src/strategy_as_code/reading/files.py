@@ -41,6 +41,11 @@ NOT_FILES = {
 }
 
 
+NOTES = ("README.md", "SOURCES.md")
+"""Files at the top of a strategy folder that are for people, not the site: a README, or the
+sources of an example re-entered from a region's public documents. The loader skips them."""
+
+
 def refusal(relative: str, folder: str) -> tuple[str, str] | None:
     """Why a file in the strategy folder is not read, and what to do; None if it is read. Every
     file is either read or named: a file that is silently skipped (x.YML, x.yml.txt) looks to a
@@ -78,8 +83,8 @@ def refusal(relative: str, folder: str) -> tuple[str, str] | None:
         return (
             f'Filen "{name}" är ingen strategifil och läses inte: mappen {folder} får bara innehålla '
             "strategins YAML-filer.",
-            f"Flytta filen ut ur {folder} (en beskrivning hör hemma i docs/ eller i README.md), eller ta bort "
-            "den. Strategins filer slutar på .yml.",
+            f"Flytta filen ut ur {folder} (en beskrivning hör hemma i docs/, eller i README.md eller SOURCES.md "
+            "överst i mappen), eller ta bort den. Strategins filer slutar på .yml.",
         )
     if relative == SETTINGS_FILE or (len(parts) == 2 and parts[0] in FOLDERS):
         return None

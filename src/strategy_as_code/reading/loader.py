@@ -28,7 +28,7 @@ from strategy_as_code.kinds import (
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
 from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.reading import schema
-from strategy_as_code.reading.files import NOT_FILES, StrategyFiles, read_tree, refusal, walk
+from strategy_as_code.reading.files import NOT_FILES, NOTES, StrategyFiles, read_tree, refusal, walk
 from strategy_as_code.reading.structure import check_goal_tree, check_series, check_targets
 from strategy_as_code.reading.text_checks import check_text
 from strategy_as_code.reading.whole_numbers import decimal_where_whole, integer_fields
@@ -81,6 +81,8 @@ class _Loading:
         for relative, what in not_files.items():
             self.problems.append(Problem(self.shown(relative), 0, 0, *NOT_FILES[what]))
         for relative, raw in self.files.items():
+            if relative in NOTES:
+                continue
             refused = refusal(relative, f"{self.prefix}/" if self.prefix else "strategimappen")
             if refused is not None:
                 self.problems.append(Problem(self.shown(relative), 0, 0, *refused))

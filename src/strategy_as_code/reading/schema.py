@@ -303,6 +303,13 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
             (*path, "kommunkod"), "Bara kommuner har kommunkod.",
             'Ta bort raden "kommunkod", eller ändra "type" till kommun om aktören är en kommun.', key=True,
         )
+    if check == "anyOf" and all(set(branch) == {"required"} for branch in rule):
+        # "At least one of": a contact with neither e-mail, phone nor web address.
+        names = _and([f'"{branch["required"][0]}"' for branch in rule])
+        return document.problem(
+            path, f'{field.capitalize()} behöver minst ett av fälten {names}.', f"Lägg till ett av dem. {hint}".strip(),
+            key=True,
+        )
     if check == "dependentRequired" and isinstance(value, Mapping):
         # One problem per field that needs a partner field: "change" without "base_year".
         return [

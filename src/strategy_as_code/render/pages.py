@@ -60,7 +60,7 @@ def _context(strategy: RegionalStrategy, item: AnyEntity) -> dict[str, Any]:
         return {
             "goals": strategy.goals_of(item),
             "comparisons": [strategy.series_name(x) for x in item.comparison_series],
-            "series_names": {x.area: strategy.series_name(x) for x in item.series},
+            "series_names": strategy.series_names(item),
         }
     if isinstance(item, Partner):
         return {"actions": strategy.related("partners", item.id, "actions")}
