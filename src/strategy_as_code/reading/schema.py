@@ -307,7 +307,7 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
         # "At least one of": a contact with neither e-mail, phone nor web address.
         names = _and([f'"{branch["required"][0]}"' for branch in rule])
         return document.problem(
-            path, f'{field.capitalize()} behöver minst ett av fälten {names}.', f"Lägg till ett av dem. {hint}".strip(),
+            path, f'Fältet "{field}" behöver minst ett av fälten {names}.', f"Lägg till ett av dem. {hint}".strip(),
             key=True,
         )
     if check == "dependentRequired" and isinstance(value, Mapping):

@@ -35,8 +35,9 @@ def check_targets(indicators: list[Document]) -> list[Problem]:
                 problems.append(document.problem(
                     path, f"Målet blandar flera sätt att ange ett mål: {fields}.",
                     "Ange målet på ett av sätten: value (ett tal), women och men (per kön), change och "
-                    "base_year (förändring i procent från ett basår), rank och among (en placering) eller "
-                    "direction (bara en riktning). Skriv dokumentets egna ord i text.",
+                    "base_year (förändring från ett basår), rank och among (en placering), compared_with och "
+                    "relation (jämfört med ett annat område) eller direction (bara en riktning). Skriv "
+                    "dokumentets egna ord i text.",
                 ))
             base, year = target.get("base_year"), target.get("year")
             if _year(base) and _year(year) and base >= year:
