@@ -229,8 +229,8 @@ def test_review_of_a_valid_proposal(proposal: StrategyRepo):
     assert text.splitlines()[:8] == [
         "## Kontroll av strategin",
         "",
-        "✅ **Strategin är giltig:** 3 mål, 8 strategier, 5 vägledande principer, 8 framgångsfaktorer, "
-        "5 kraftsamlingar, 12 indikatorer, 15 aktörer, 4 beslut.",
+        "✅ **Strategin är giltig:** 3 mål, 1 delmål, 8 strategier, 5 vägledande principer, 8 framgångsfaktorer, "
+        "2 perspektiv, 2 utmaningar, 5 kraftsamlingar, 12 indikatorer, 15 aktörer, 4 beslut.",
         "",
         "## Ändringar i strategin",
         "",

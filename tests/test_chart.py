@@ -74,8 +74,8 @@ def test_svg_is_an_image_named_by_its_title_and_a_description_in_words():
     title_id, desc_id = svg["aria-labelledby"].split()
     assert html.find(id=title_id).name == "title" and html.find(id=desc_id).name == "desc"
     description = html.find(id=desc_id).get_text()
-    assert "Utgångsläget var 28,4 år 2019 och målvärdet är 22,0 år 2030." in description
-    assert "Det senaste värdet är 26,5 år 2024, och värdet har minskat sedan utgångsläget." in description
+    assert "Utgångsläget var 28,4 procent år 2019. Målet är 22,0 procent år 2030." in description
+    assert "Det senaste värdet är 26,5 procent år 2024, och värdet har minskat sedan utgångsläget." in description
     assert "Bedömning: går för långsamt." in description
     y_labels = [t.get_text() for t in svg.select("g.rus-chart__grid text")]
     assert y_labels == ["22", "24", "26", "28", "30"]

@@ -268,9 +268,10 @@ def test_everything_is_new_when_the_older_side_has_no_strategy(tmp_path: Path, c
     assert lines[4:7] == [
         "Det fanns ingen strategi i den äldre versionen, så allt nedan är nytt.",
         "",
-        "**I korthet:** 3 mål har lagts till, 8 strategier har lagts till, 5 vägledande principer har lagts till, "
-        "8 framgångsfaktorer har lagts till, 5 kraftsamlingar har lagts till, 12 indikatorer har lagts till, "
-        "15 aktörer har lagts till och 4 beslut har lagts till.",
+        "**I korthet:** 4 mål har lagts till, 8 strategier har lagts till, 5 vägledande principer har lagts till, "
+        "8 framgångsfaktorer har lagts till, 2 perspektiv har lagts till, 2 utmaningar har lagts till, "
+        "5 kraftsamlingar har lagts till, 12 indikatorer har lagts till, 15 aktörer har lagts till och "
+        "4 beslut har lagts till.",
     ]
     assert "#### Har lagts till: Goda livsvillkor för regionens invånare" in lines
 

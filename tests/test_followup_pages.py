@@ -14,7 +14,10 @@ from strategy_as_code.followup import assess, decimals_of
 from strategy_as_code.swedish import swedish_number
 from support import REPO
 
-LABELS = {"on_track": "I takt med målet", "too_slow": "Går för långsamt", "wrong_way": "Går åt fel håll", "no_data": "Inga värden ännu"}
+LABELS = {
+    "on_track": "I takt med målet", "too_slow": "Går för långsamt", "wrong_way": "Går åt fel håll",
+    "no_data": "Inga värden ännu", "not_assessable": "Kan inte bedömas",
+}
 STRATEGY = load_strategy(REPO / "strategy")
 
 
@@ -44,7 +47,8 @@ def test_indicator_page_shows_status_chart_table_and_source(site: Path, indicato
     rows = html.select("table.rus-values tbody tr")
     assert [row.th.get_text().split()[0] for row in rows] == [str(m.year) for m in indicator.values]
     headers = [th.get_text() for th in html.select("table.rus-values thead th")]
-    assert headers == (["År", "Värde", "Kvinnor", "Män"] if indicator.has_gender_split else ["År", "Värde"])
+    comparisons = [STRATEGY.series_name(x) for x in indicator.comparison_series]
+    assert headers == (["År", "Värde", "Kvinnor", "Män"] if indicator.has_gender_split else ["År", "Värde"]) + comparisons
     assert rows[-1].select("td")[0].get_text() == swedish_number(indicator.values[-1].value, decimals_of(indicator))
 
     source = html.find("dt", string="Källa").find_next("dd")
@@ -68,8 +72,9 @@ def test_the_status_sentence_states_the_figures(site: Path):
     result = assess(indicator)
     text = page(site, "indikatorer/ohalsotal").select_one(".rus-followup__sentence").get_text(" ", strip=True)
     assert text == (
-        f"Värdet har minskat från 28,4 år 2019 till {swedish_number(result.latest.value, 1)} år {result.latest.year}. "
-        f"Det är {result.progress_percent} procent av vägen till målvärdet 22,0 år 2030, "
+        f"Värdet har minskat från 28,4 dagar per försäkrad 16–64 år (2019) till "
+        f"{swedish_number(result.latest.value, 1)} dagar per försäkrad 16–64 år ({result.latest.year}). "
+        f"Det är {result.progress_percent} procent av vägen till målet, 22,0 dagar per försäkrad 16–64 år (2030), "
         f"när {result.elapsed_percent} procent av tiden har gått."
     )
 

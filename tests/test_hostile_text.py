@@ -170,6 +170,10 @@ def _plant(data: dict, spec: dict, file: str, payload: str, path: tuple, planted
             made = _minimal(*items, payload)
             if isinstance(made, dict):
                 current = data[key] = [made]
+        elif current is None and any(a.get("type") == "object" for a, _ in alternatives):
+            made = _minimal(value, value_file, payload)  # an optional table: the region's own words
+            if isinstance(made, dict):
+                current = data[key] = made
         if isinstance(current, dict):
             _plant(current, value, value_file, payload, here, planted, translate)
         elif isinstance(current, list) and items is not None:

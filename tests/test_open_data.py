@@ -46,7 +46,11 @@ def test_csv_files_are_utf8_with_headers(site: Path):
     assert {row["name"] for row in partners} == {str(p.name) for p in strategy.partners}
     assert all(len(row["kommunkod"]) == 4 for row in partners if row["type"] == "kommun")
     values = list(csv.DictReader(io.StringIO((site / "data" / "indicator-values.csv").read_text(encoding="utf-8"))))
-    assert len(values) == sum(len(i.values) for i in strategy.indicators)
+    assert len(values) == sum(len(i.values) + sum(len(x.values) for x in i.series) for i in strategy.indicators)
+    own = strategy.settings.county_code or ""
+    assert {row["area"] for row in values} == {own} | {x.area for i in strategy.indicators for x in i.series}
+    targets = list(csv.DictReader(io.StringIO((site / "data" / "indicator-targets.csv").read_text(encoding="utf-8"))))
+    assert len(targets) == sum(len(i.targets) for i in strategy.indicators)
 
 
 def test_open_data_page_links_every_file_and_explains_the_licence(site: Path):
@@ -87,9 +91,9 @@ def test_text_that_starts_like_a_formula_is_neutralised_in_csv_but_not_in_json(s
     assert rows("indicator-values.csv")["andel-fornybar-energi/2024"]["value"] == "-3.5"
     # Text is quoted (the formula's own quotes doubled), numbers are bare.
     goals = data["goals.csv"].decode("utf-8").splitlines()
-    assert goals[0] == '"id","order","name","summary","agenda2030"'
+    assert goals[0] == '"id","order","name","summary","target","horizon","agenda2030","parent"'
     assert goals[1].startswith('"goda-livsvillkor",1,"\'=HYPERLINK(""http://evil.example/"",""Klicka här"")","\'-1+1 ')
-    assert '"andel-fornybar-energi",2024,-3.5,"",""' in data["indicator-values.csv"].decode("utf-8").splitlines()
+    assert '"andel-fornybar-energi","27",2024,-3.5,"","",""' in data["indicator-values.csv"].decode("utf-8").splitlines()
 
     document = json.loads(data["strategy.json"])
     assert next(g for g in document["goals"] if g["id"] == "goda-livsvillkor")["name"] == link

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from strategy_as_code import load_strategy
 from strategy_as_code.model import Goal, Source, Text
@@ -70,9 +71,12 @@ def test_counts_in_prose_follow_the_strategy():
 
     assert [number_word(1, neuter=True), number_word(1), number_word(8), number_word(13)] == ["ett", "en", "åtta", "13"]
     strategy = load_strategy(REPO / "strategy")
-    summary = render_fragment(strategy, "structure_summary", "")
-    assert summary.startswith("<p>Strategin har tre <strong>mål</strong>. Åtta <a href=\"strategier/\">")
-    assert "vägleds av fem <a href=\"principer/\">vägledande principer</a>" in summary
+    summary = BeautifulSoup(render_fragment(strategy, "structure_summary", ""), "html.parser")
+    assert [li.get_text() for li in summary.select("li")][:3] == [
+        "3 mål med 1 delmål: mål.", "2 utmaningar som strategin svarar på: utmaningar.",
+        "8 strategier som bidrar till mål: strategier.",
+    ]
+    assert summary.find("a", href="principer/").get_text() == "vägledande principer"
 
 
 @pytest.mark.parametrize("text", [

@@ -79,7 +79,7 @@ def test_unknown_field_suggests_the_right_one(strategy_dir: Path):
         (1, 'Det obligatoriska fältet "summary" saknas i målet.',
          'Lägg till en rad "summary: …". En mening som sammanfattar målet (visas i listor).'),
         (4, 'Okänt fält "sumary" (troligen ett stavfel).',
-         'Menade du "summary"? Tillåtna fält här: id, order, name, summary, description, agenda2030.'),
+         'Menade du "summary"? Tillåtna fält här: id, order, name, parent, summary, description, target, horizon, priorities, agenda2030.'),
     ]
 
 
@@ -188,7 +188,7 @@ def test_every_problem_in_the_tree_at_once(strategy_dir: Path):
     }
     d = next(p for p in problems if p.path.endswith("d.yml"))
     assert d.message == 'Fältet "type" kan inte vara texten "företag".'
-    assert d.hint.startswith("Välj ett av: kommun, region, länsstyrelse")
+    assert d.hint.startswith("Välj ett av: kommun, region, kommunalförbund, länsstyrelse")
 
 
 def test_file_in_unknown_folder(strategy_dir: Path):
@@ -219,7 +219,7 @@ def test_cli_on_valid_strategy():
         capture_output=True, text=True, check=False, cwd=Path(__file__).resolve().parents[1],
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Strategin i strategy är giltig: 3 mål, 8 strategier, 5 vägledande principer")
+    assert result.stdout.startswith("Strategin i strategy är giltig: 3 mål, 1 delmål, 8 strategier, 5 vägledande principer")
 
 
 def test_an_unreadable_file_gives_one_problem_not_one_per_reference(strategy_dir: Path):

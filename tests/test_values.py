@@ -159,7 +159,7 @@ def test_a_period_or_an_action_that_ends_before_it_starts_is_refused(strategy_di
     assert where(problems_of(strategy_dir)) == [
         ("strategy/actions/kraftsamling-barn-och-unga.yml", 22, "Kraftsamlingen slutar år 2021, före året den "
          "startar (2022)."),
-        ("strategy/strategy.yml", 7, "Strategins period slutar år 2020, före året den börjar (2021)."),
+        ("strategy/strategy.yml", 8, "Strategins period slutar år 2020, före året den börjar (2021)."),
     ]
 
 

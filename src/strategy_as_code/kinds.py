@@ -48,7 +48,9 @@ def _columns(*names: str, **attributes: str) -> tuple[tuple[str, str], ...]:
 KINDS: tuple[EntityKind, ...] = (
     EntityKind(
         key="goals", schema="goal.schema.json", section="mal", singular="mål", definite="målet", plural="mål",
-        title="Mål", template="goal", one="ett mål", columns=_columns("id", "order", "name", "summary", "agenda2030"),
+        title="Mål", template="goal", one="ett mål", columns=_columns(
+            "id", "order", "name", "summary", "target", "horizon", "agenda2030", parent="parent_id",
+        ),
     ),
     EntityKind(
         key="strategies", schema="strategy.schema.json", section="strategier", singular="strategi",

@@ -40,6 +40,13 @@ BUILD_KEY = "rus_site"
 _PAGE_HEADING = re.compile(r'\A<h1 id="(\w+)">([^<>]*)</h1>\Z')
 
 
+def nav_title(text: str) -> str:
+    """A title for the engine's navigation, from strategy text: HTML-escaped (the theme prints
+    nav titles as HTML) and with braces as character references, because the macros plugin runs
+    navigation titles as Jinja; "{{ config }}" in a label must stay text."""
+    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 @dataclass(frozen=True)
 class SiteContent:
     strategy: RegionalStrategy
@@ -74,13 +81,13 @@ class SiteContent:
                     continue  # a part the strategy does not have: no menu entry
                 own_words = overview_title(self.strategy, target)
                 if own_words is not None and title is not None:
-                    title = str(escape(own_words))
+                    title = nav_title(own_words)
                     entry = {title: target}
             kind = overviews.get(target) if isinstance(target, str) else None
             if kind is None or not self.in_navigation(kind):
                 result.append(entry)
                 continue
-            children = [target] + [{str(escape(p.title)): p.src_uri} for p in self.pages if p.kind == kind]
+            children = [target] + [{nav_title(p.title): p.src_uri} for p in self.pages if p.kind == kind]
             result.append({title: children} if title else children)
         return result
 
