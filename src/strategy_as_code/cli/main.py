@@ -21,6 +21,12 @@ def _validate(args: argparse.Namespace) -> int:
         print(invalid.report(), file=sys.stderr)
         return 1
     print(f"Strategin i {args.folder} är giltig: {strategy.counts()}.")
+    from strategy_as_code.reading.completeness import warnings
+
+    incomplete = warnings(strategy, str(args.folder).rstrip("/"))
+    if incomplete:
+        print(f"\n{len(incomplete)} saker att komplettera (webbplatsen byggs ändå):\n")
+        print("\n".join(str(w) for w in incomplete))
     return 0
 
 

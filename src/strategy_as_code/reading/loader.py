@@ -60,7 +60,6 @@ class _Loading:
         self._years()
         valid_ids = self._unique_ids()
         self._references(valid_ids)
-        self._coverage()
         self._one_decision_per_version()
         self.problems.extend(
             check_targets(self.documents["indicators"])
@@ -201,34 +200,6 @@ class _Loading:
                         f"{advice}Skriv id för {target.singular} som finns ({existing}), eller lägg till "
                         f"{folder}/{entity_id}.yml.",
                     ))
-
-    def _coverage(self) -> None:
-        """Every goal needs strategies that contribute to it and indicators that follow it up."""
-        if self.unreadable["strategies"] or self.unreadable["indicators"]:
-            return  # an unreadable file may hold the missing link; its own problem is enough
-        def referenced(kind: str) -> set:
-            return {
-                gid for d in self.documents[kind] if isinstance(d.data.get("goals"), list)
-                for gid in d.data["goals"] if isinstance(gid, str)
-            }
-
-        goals = {d.data["id"]: d for d in self.documents["goals"] if isinstance(d.data.get("id"), str)}
-        parents = {d.data.get("parent") for d in goals.values()}
-        contributed, followed = referenced("strategies"), referenced("indicators")
-        for goal_id, document in goals.items():
-            if document.data.get("parent") is not None or goal_id in parents:
-                continue  # a goal with sub-goals is followed up through them; a sub-goal through its goal
-            if goal_id not in contributed:
-                self.problems.append(document.problem(
-                    ("id",), f'Ingen strategi bidrar till målet "{goal_id}".',
-                    f'Lägg till "{goal_id}" under goals i minst en fil i {self.shown("strategies")}/, '
-                    "eller ta bort målet.",
-                ))
-            if goal_id not in followed:
-                self.problems.append(document.problem(
-                    ("id",), f'Ingen indikator följer upp målet "{goal_id}".',
-                    f'Lägg till "{goal_id}" under goals i minst en fil i {self.shown("indicators")}/.',
-                ))
 
     def _one_decision_per_version(self) -> None:
         adopted: dict[int, Document] = {}
