@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from strategy_as_code.model import Indicator, Measurement, Target, TargetForm
@@ -124,14 +124,16 @@ def _compared(indicator: Indicator, target: Target, sign: int | None) -> Assessm
             return difference
         return -difference * (sign or 1)
 
-    known = {"target": target, "compared": theirs[ours.year], "start": first if first is not ours else None}
+    known = Assessment(
+        Status.ON_TRACK, ours, None, None, target=target, compared=theirs[ours.year],
+        start=first if first is not ours else None,
+    )
     met = gap(ours) < 0 or (gap(ours) == 0 and target.relation == "reach")
     if met:
-        return Assessment(Status.ON_TRACK, ours, None, None, True, **known)
+        return replace(known, reached=True)
     if first is ours:
-        return _not_assessable(Reason.ONE_COMPARISON_YEAR, ours, target, compared=theirs[ours.year])
-    status = Status.TOO_SLOW if gap(ours) < gap(first) else Status.WRONG_WAY
-    return Assessment(status, ours, None, None, **known)
+        return replace(known, status=Status.NOT_ASSESSABLE, reason=Reason.ONE_COMPARISON_YEAR)
+    return replace(known, status=Status.TOO_SLOW if gap(ours) < gap(first) else Status.WRONG_WAY)
 
 
 def current_target(indicator: Indicator) -> Target | None:
@@ -180,8 +182,14 @@ def _reached(value: float, target: Target, target_value: float, sign: int) -> bo
     return (value - target_value) * sign >= 0 - 1e-12 * abs(target_value)
 
 
-def _not_assessable(reason: Reason, latest: Measurement | None, target: Target | None, **known) -> Assessment:
-    return Assessment(Status.NOT_ASSESSABLE, latest, None, None, target=target, reason=reason, **known)
+def _not_assessable(
+    reason: Reason, latest: Measurement | None, target: Target | None, *, target_value: float | None = None,
+    start: Measurement | None = None,
+) -> Assessment:
+    return Assessment(
+        Status.NOT_ASSESSABLE, latest, None, None, target=target, reason=reason, target_value=target_value,
+        start=start,
+    )
 
 
 def assess(indicator: Indicator) -> Assessment:
@@ -222,24 +230,23 @@ def assess(indicator: Indicator) -> Assessment:
     sign = _better(indicator, target, start, target_value)
     if sign is None:
         return _not_assessable(Reason.NO_DIRECTION, latest, target, target_value=target_value, start=start)
-    known = {"target": target, "target_value": target_value, "start": start}
+    known = Assessment(Status.ON_TRACK, latest, None, None, target=target, target_value=target_value, start=start)
     reached = target_value is not None and latest is not None and _reached(latest.value, target, target_value, sign)
     if start is None:
         if reached:  # reached is reached, whatever the strategy says of the starting point
-            return Assessment(Status.ON_TRACK, latest, None, None, True, **known)
+            return replace(known, reached=True)
         return _not_assessable(Reason.NO_BASELINE, latest, target, target_value=target_value)
     if start.qualifier in ("under", "över", "minst", "högst") and not reached:
         return _not_assessable(Reason.APPROXIMATE_BASELINE, latest, target, target_value=target_value, start=start)
     newer = [m for m in indicator.values if m.year > start.year]
     if not newer:
-        status = Status.ON_TRACK if reached else Status.NO_DATA
-        return Assessment(status, latest, None, None, reached, **known)
+        return replace(known, status=Status.ON_TRACK if reached else Status.NO_DATA, reached=reached)
     latest = newer[-1]
     gain = (latest.value - start.value) * sign
 
     if target_value is None:  # a direction only: is the value moving the way the strategy wants?
         status = Status.ON_TRACK if gain > 0 else Status.WRONG_WAY if gain < 0 else Status.TOO_SLOW
-        return Assessment(status, latest, None, None, **known)
+        return replace(known, status=status, latest=latest)
 
     needed = (target_value - start.value) * sign
     span = (target.year or start.year) - start.year
@@ -248,7 +255,7 @@ def assess(indicator: Indicator) -> Assessment:
         # The target is to hold the starting level (or a level no better than it): either the
         # value is at least as good as the target, or it has gone the wrong way.
         status = Status.ON_TRACK if reached else Status.WRONG_WAY
-        return Assessment(status, latest, None, elapsed, reached, **known)
+        return replace(known, status=status, latest=latest, elapsed=elapsed, reached=reached)
     progress = gain / needed
     if reached:
         status = Status.ON_TRACK
@@ -258,7 +265,7 @@ def assess(indicator: Indicator) -> Assessment:
         status = Status.ON_TRACK
     else:
         status = Status.TOO_SLOW
-    return Assessment(status, latest, progress, elapsed, reached, **known)
+    return replace(known, status=status, latest=latest, progress=progress, elapsed=elapsed, reached=reached)
 
 
 def decimals_of(indicator: Indicator) -> int:

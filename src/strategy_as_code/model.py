@@ -750,7 +750,9 @@ class RegionalStrategy:
         for kind in KINDS:
             items = self.all(kind.key)
             if kind.key == "goals":
-                groups = [("goal", len(self.main_goals)), ("subgoal", len(items) - len(self.main_goals))]
+                groups: list[tuple[str | None, int]] = [
+                    ("goal", len(self.main_goals)), ("subgoal", len(items) - len(self.main_goals)),
+                ]
             else:
                 groups = [(LABEL_OF_KIND.get(kind.key), len(items))]
             for key, count in groups:

@@ -102,7 +102,10 @@ class SiteContent:
     def theme_settings(self) -> dict:
         """``extra.strategy`` for the theme's overrides (escaped: the templates print it as HTML)."""
         settings = self.strategy.settings
-        return {"region": str(escape(settings.region)), "name": str(escape(settings.name)), "example": settings.example}
+        return {
+            "region": str(escape(settings.region)), "name": str(escape(settings.name)), "example": settings.example,
+            "example_note": bool(settings.example_note),
+        }
 
 
 def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteContent:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from strategy_as_code.model import RegionalStrategy
+from strategy_as_code.model import Goal, RegionalStrategy
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ def warnings(strategy: RegionalStrategy, folder: str = "strategy") -> list[Incom
     found: list[Incomplete] = []
     goal_word, indicator_word = strategy.label("goal"), strategy.label("indicator")
 
-    def followed(goal) -> bool:
+    def followed(goal: Goal) -> bool:
         return bool(strategy.related("goals", goal.id, "indicators")) or any(
             followed(sub) for sub in strategy.subgoals_of(goal)
         )

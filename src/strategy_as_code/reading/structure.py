@@ -4,6 +4,8 @@ sub-goals never form a circle. Each returns every problem it finds, in Swedish."
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from strategy_as_code.model import TARGET_FORM_FIELDS, target_forms
 from strategy_as_code.problems import Problem, visible
 from strategy_as_code.reading.yamlsource import Document
@@ -11,7 +13,7 @@ from strategy_as_code.regions import RegionDataInvalid
 from strategy_as_code.regions import load as load_sweden
 
 
-def _year(value: object) -> bool:
+def _year(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
