@@ -207,6 +207,14 @@ _EMPTY_LIST = {"values": "om inget är uppmätt ännu"}
 """When a list field may be empty, and what an empty one means (default: there is nothing to list)."""
 
 
+def _at(schema_name: str, schema_dir: FilePath, path: tuple) -> Mapping[str, Any]:
+    """The schema written for the field at ``path`` (a rule beside a $ref, such as minItems, stays)."""
+    spec: Any = schema_files(schema_dir)[schema_name]
+    for part in path:
+        spec = spec.get("items", {}) if isinstance(part, int) else spec.get("properties", {}).get(part, {})
+    return spec
+
+
 def _empty_list(name: str) -> str:
     return _EMPTY_LIST.get(name, "om listan ska vara tom")
 
@@ -271,7 +279,7 @@ def _word(
             advice = f'Sätt värdet inom citattecken så läses det som text: {name or "fält"}: "{number(value)}". '
         elif expected in ("number", "integer") and isinstance(value, str):
             advice = _number_advice(value)
-        elif expected == "array" and value is None and name and not rule_schema.get("minItems"):
+        elif expected == "array" and value is None and name and not _at(schema_name, schema_dir, path).get("minItems"):
             advice = f'Skriv "{name}: []" {_empty_list(name)}. '
         else:
             advice = ""
