@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 
 from strategy_as_code.problems import Problem, visible
+from strategy_as_code.reading.hints import empty_list, number_advice, or_empty
 from strategy_as_code.reading.places import is_neuter, place
 from strategy_as_code.reading.unknown_fields import unknown_field
 from strategy_as_code.reading.yamlsource import Document
@@ -200,42 +201,12 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     yield error
 
 
-_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]{1,3}(?:[ \u00a0][0-9]{3})*(?:,[0-9]+)?|[-+]?[0-9]+,[0-9]+")
-"""A number as Swedish prose writes it: "69,4", "1 234", "1 234,5", which YAML reads as text."""
-
-_EMPTY_LIST = {"values": "om inget är uppmätt ännu"}
-"""When a list field may be empty, and what an empty one means (default: there is nothing to list)."""
-
-
 def _at(schema_name: str, schema_dir: FilePath, path: tuple) -> Mapping[str, Any]:
     """The schema written for the field at ``path`` (a rule beside a $ref, such as minItems, stays)."""
     spec: Any = schema_files(schema_dir)[schema_name]
     for part in path:
         spec = spec.get("items", {}) if isinstance(part, int) else spec.get("properties", {}).get(part, {})
     return spec
-
-
-def _empty_list(name: str) -> str:
-    return _EMPTY_LIST.get(name, "om listan ska vara tom")
-
-
-def _or_empty(name: str, spec: Mapping[str, Any]) -> str:
-    """For a missing list that may be empty: how to write it so (``values: []``)."""
-    if spec.get("type") != "array" or spec.get("minItems"):
-        return ""
-    return f', eller "{name}: []" {_empty_list(name)}'
-
-
-def _number_advice(text: str) -> str:
-    """How to write a number YAML read as text because it is written as in Swedish prose."""
-    if not _DECIMAL_COMMA.fullmatch(text.strip()) or not any(char in text for char in ", \u00a0"):
-        return ""
-    written = re.sub(r"[ \u00a0]", "", text.strip()).replace(",", ".")
-    if "," in text and not re.search(r"[ \u00a0]", text.strip()):
-        return f"Skriv decimaltal med punkt: {written}. "
-    if "," not in text:
-        return f"Skriv talet utan mellanslag: {written}. "
-    return f"Skriv talet utan mellanslag och med punkt före decimalerna: {written}. "
 
 
 def _word(
@@ -259,7 +230,7 @@ def _word(
         return [
             document.problem(
                 path, f'Det obligatoriska fältet "{name}" saknas {where}.',
-                f'Lägg till en rad "{name}: …"{_or_empty(name, properties.get(name, {}))}. '
+                f'Lägg till en rad "{name}: …"{or_empty(name, properties.get(name, {}))}. '
                 f'{properties.get(name, {}).get("description", "")}'.strip(), key=True,
             )
             for name in missing
@@ -278,9 +249,9 @@ def _word(
         if expected == "string" and isinstance(value, int | float) and not isinstance(value, bool):
             advice = f'Sätt värdet inom citattecken så läses det som text: {name or "fält"}: "{number(value)}". '
         elif expected in ("number", "integer") and isinstance(value, str):
-            advice = _number_advice(value)
+            advice = number_advice(value)
         elif expected == "array" and value is None and name and not _at(schema_name, schema_dir, path).get("minItems"):
-            advice = f'Skriv "{name}: []" {_empty_list(name)}. '
+            advice = f'Skriv "{name}: []" {empty_list(name)}. '
         else:
             advice = ""
         return document.problem(
