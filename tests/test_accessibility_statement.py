@@ -104,7 +104,7 @@ def test_an_unknown_compliance_level_is_explained(strategy_dir: Path):
 
 def test_the_complaint_form_is_required(strategy_dir: Path):
     [problem] = problems(strategy_dir, "    url: https://www.digg.se/tdosanmalan\n", "")
-    assert 'Det obligatoriska fältet "url" saknas i accessibility.supervisor.' in problem
+    assert 'Det obligatoriska fältet "url" saknas i fältet "accessibility.supervisor".' in problem
 
 
 def test_text_in_another_language_is_marked(site: Path):

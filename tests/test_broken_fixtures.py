@@ -7,9 +7,11 @@ A case's first lines say where it goes, then its content follows:
 
     #! fil: goals/goda-livsvillkor.yml      the rest of this file replaces that file
     #! ta-bort: principles/vi-testar.yml    that file is removed first
+    #! ändra: goals/x.yml: gammal => ny     a text in another file is replaced (once)
     #! länk: goals/x.yml -> ../strategy.yml a symbolic link is made
     #! fifo: goals/ror.yml                  a named pipe is made
     #! validera: lank                       validate that folder instead of strategy/
+    #! giltig                               the strategy is still valid: a warning, exit 0
 
 ``make golden`` writes the reports anew; review them with ``git diff tests/broken``.
 """
@@ -34,14 +36,22 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 CORE = REPO / "src" / "strategy_as_code"
 
 
-def place(case: Path, strategy: Path) -> str:
-    """Put the case in place; returns the folder to validate."""
+def place(case: Path, strategy: Path) -> tuple[str, bool]:
+    """Put the case in place; returns the folder to validate and whether it should stay valid."""
     raw = case.read_bytes()
-    target, folder = None, "strategy"
+    target, folder, valid = None, "strategy", False
     while raw.startswith(b"#! "):
         line, _, raw = raw.partition(b"\n")
         directive, _, value = line[3:].decode("utf-8").partition(": ")
-        if directive == "fil":
+        if directive == "giltig":
+            valid = True
+        elif directive == "ändra":
+            name, _, change = value.partition(": ")
+            old, _, new = change.partition(" => ")
+            text = (strategy / name).read_text(encoding="utf-8")
+            assert old in text, f"{case.name}: {old!r} is not in {name}"
+            (strategy / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+        elif directive == "fil":
             target = strategy / value
         elif directive == "ta-bort":
             (strategy / value).unlink()
@@ -57,16 +67,20 @@ def place(case: Path, strategy: Path) -> str:
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
-    return folder
+    return folder, valid
 
 
 def report_of(case: Path, tmp_path: Path, capsys, monkeypatch) -> str:
     shutil.copytree(FIXTURE, tmp_path / "strategy")
-    folder = place(case, tmp_path / "strategy")
+    folder, valid = place(case, tmp_path / "strategy")
     monkeypatch.chdir(tmp_path)
     code = cli.main(["validate", folder])
     captured = capsys.readouterr()
-    assert code == 1, f"{case.name} is valid: a broken case must break something"
+    if valid:
+        assert code == 0, f"{case.name} is invalid: a case marked giltig has only warnings"
+        assert "varning" in captured.err, f"{case.name} warns of nothing: a case must show something"
+    else:
+        assert code == 1, f"{case.name} is valid: a broken case must break something"
     return captured.out + captured.err
 
 
@@ -110,7 +124,9 @@ hint)``."""
 
 def _looks_like_a_message(template: str) -> bool:
     plain = template.replace("\\", "")
-    return plain[:1].isupper() and " " in plain and plain.rstrip(")?").endswith((".", "?", ":"))
+    # A message may begin with where it stands: "{Fältet "value" i det 8:e värdet} ska vara ett tal".
+    begins = plain[:1].isupper() or (template.startswith("(.+?) ") and plain[6:7].islower())
+    return begins and " " in plain and plain.rstrip(")?").endswith((".", "?", ":"))
 
 
 def message_templates() -> dict[str, str]:

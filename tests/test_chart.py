@@ -70,7 +70,7 @@ def render_chart(item) -> BeautifulSoup:
 def test_svg_is_an_image_named_by_its_title_and_a_description_in_words():
     html = render_chart(ohalsotal())
     svg = html.find("svg", class_="rus-chart__svg")
-    assert svg["role"] == "img" and svg["viewbox"] == "0 0 400 300"  # html.parser lower-cases names
+    assert svg["role"] == "img" and svg["viewbox"] == "0 0 400 320"  # html.parser lower-cases names
     title_id, desc_id = svg["aria-labelledby"].split()
     assert html.find(id=title_id).name == "title" and html.find(id=desc_id).name == "desc"
     description = html.find(id=desc_id).get_text()
@@ -92,3 +92,62 @@ def test_hostile_text_is_escaped_inside_the_svg():
     object.__setattr__(item, "name", type(item.name).of('</title><script>alert(1)</script>'))
     html = str(render_chart(item))
     assert "<script>" not in html and "&lt;/title&gt;&lt;script&gt;" in html
+
+
+def irregular_years():
+    """Measured in 2005 and then not again until 2017, as real series often are."""
+    return indicator(
+        baseline=(2005, 69.4), target=(2030, 75.0),
+        values=[(2005, 69.4), (2017, 70.1), (2018, 70.8), (2019, 71.2)],
+    )
+
+
+def _year_labels(svg) -> dict[str, list[tuple[int, float]]]:
+    """The year labels the SVG shows on a phone and on a wide screen: (year, x) each."""
+    texts = svg.select("g.rus-chart__years text.rus-chart__label")
+    always = [(int(t.get_text()), float(t["x"])) for t in texts if "rus-chart__label--always" in t["class"]]
+    wide = [(int(t.get_text()), float(t["x"])) for t in texts if "rus-chart__label--wide" in t["class"]]
+    return {"phone": sorted(always), "wide": sorted(always + wide)}
+
+
+@pytest.mark.parametrize("values", [
+    [(2005, 69.4), (2017, 70.1), (2018, 70.8), (2019, 71.2)],
+    [(1998, 60.0), (2016, 70.1), (2017, 70.8), (2019, 71.2), (2020, 71.0), (2021, 71.4)],
+    [(2005, 69.4), (2006, 69.0), (2007, 69.8), (2008, 70.1), (2028, 74.0), (2029, 74.5)],
+])
+def test_year_labels_never_overlap_however_irregular_the_years(values):
+    """Each label is as wide as four digits at the size the screen draws it (18 units on a phone,
+    12.5 on a wide screen): on neither may two labels touch."""
+    item = indicator(baseline=values[0], target=(2030, 75.0), values=values)
+    labels = _year_labels(render_chart(item).find("svg"))
+    for screen, font in (("phone", LARGEST_FONT), ("wide", FONT)):
+        width = 4 * 0.6 * font
+        gaps = [b[1] - a[1] for a, b in pairwise(labels[screen])]
+        assert min(gaps) > width, (screen, labels[screen])
+    years = [year for year, _ in labels["phone"]]
+    assert values[0][0] in years and 2030 in years  # the first year and the target year
+
+
+def test_years_stand_where_they_fall_in_time_and_the_measured_years_are_labelled():
+    svg = render_chart(irregular_years()).find("svg")
+    x = [float(c["cx"]) for c in svg.select("circle.rus-chart__marker--value")]
+    # 2005 -> 2017 is twelve years, 2017 -> 2018 one: twelve times as far apart (to a tenth of a unit).
+    per_year = (x[3] - x[0]) / 14
+    assert x[1] - x[0] == pytest.approx(12 * per_year, abs=0.2)
+    assert x[2] - x[1] == pytest.approx(per_year, abs=0.2)
+    labels = _year_labels(svg)
+    assert [year for year, _ in labels["phone"]] == [2005, 2010, 2015, 2019, 2025, 2030]
+    assert [year for year, _ in labels["wide"]] == [2005, 2010, 2015, 2019, 2022, 2025, 2030]
+    for year, position in labels["wide"]:
+        assert position == pytest.approx(x[0] + (year - 2005) * per_year, abs=0.2)
+
+
+def test_the_x_axis_says_its_unit_below_the_years():
+    svg = render_chart(irregular_years()).find("svg")
+    unit = svg.select_one("g.rus-chart__years text.rus-chart__unit")
+    assert unit.get_text() == "År"
+    year_y = {float(t["y"]) for t in svg.select("g.rus-chart__years text.rus-chart__label--always")}
+    assert len(year_y) == 1
+    # Below the year labels at their largest (18 units, on a phone), and inside the drawing.
+    assert float(unit["y"]) >= year_y.pop() + LARGEST_FONT
+    assert float(unit["y"]) + LARGEST_FONT <= float(svg["viewbox"].split()[3])

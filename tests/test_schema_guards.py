@@ -15,6 +15,7 @@ import pytest
 
 from strategy_as_code.kinds import KINDS, SETTINGS_SCHEMA
 from strategy_as_code.reading import schema
+from strategy_as_code.reading.places import place
 from strategy_as_code.reading.yamlsource import Document
 from support import REPO
 
@@ -159,10 +160,10 @@ def test_a_number_no_strategy_can_mean_is_refused(name, path, value):
     problems = _problems(name, _set(_full(name), path, value))
     assert len(problems) == 1
     message = problems[0].message
-    assert message.startswith(f'Fältet "{schema.field_name(path)}" är ') and (
+    assert message.startswith(f'{place(path, capital=True)} är ') and (
         "men får vara högst" in message or "men får vara minst" in message
     )
-    assert len(message) < 120  # a 400-digit number is shown shortened
+    assert len(message.removeprefix(place(path, capital=True))) < 100  # a 400-digit number is shown shortened
 
 
 def test_every_pattern_is_anchored_at_both_ends():
@@ -216,14 +217,14 @@ def test_a_line_break_is_refused_in_every_one_line_field(name, path, node, curre
             assert _problems(name, _set(full, path, f"Första raden.{line_break}Andra raden.")) == []
             return
         planted = _set(full, path, f"Första raden.{line_break}Andra raden.")
-        expected = f'Fältet "{schema.field_name(path)}" innehåller ett ovanligt radbrytningstecken'
+        expected = f'{place(path, capital=True)} innehåller ett ovanligt radbrytningstecken'
     else:
         planted = _set(full, path, sample + line_break)
-        expected = f'Fältet "{schema.field_name(path)}" ska stå på en rad, men texten har en radbrytning.'
+        expected = f'{place(path, capital=True)} ska stå på en rad, men texten har en radbrytning.'
     assert _both_refuse(name, planted)
     problems = _problems(name, planted)
     if "enum" in node:  # not one of the words allowed (a partner's type may add a second problem)
-        expected = f'Fältet "{schema.field_name(path)}" kan inte vara'
+        expected = f'{place(path, capital=True)} kan inte vara'
     else:
         assert len(problems) == 1, problems
     assert problems[0].message.startswith(expected)

@@ -39,9 +39,9 @@ def where(problems: list[Problem]) -> list[tuple[str, int, str]]:
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    ("1e308", 'Fältet "values[6].value" är 1e+308, men får vara högst 1 000 000 000 000 000.'),
-    ("-1e16", 'Fältet "values[6].value" är -1e+16, men får vara minst -1 000 000 000 000 000.'),
-    ("9" * 400, 'Fältet "values[6].value" är 999999999999… (400 siffror), men får vara högst 1 000 000 000 000 000.'),
+    ("1e308", 'Fältet "value" i det 6:e värdet under "values" är 1e+308, men får vara högst 1 000 000 000 000 000.'),
+    ("-1e16", 'Fältet "value" i det 6:e värdet under "values" är -1e+16, men får vara minst -1 000 000 000 000 000.'),
+    ("9" * 400, 'Fältet "value" i det 6:e värdet under "values" är 999999999999… (400 siffror), men får vara högst 1 000 000 000 000 000.'),
     ("1e309", "Talet 1e309 är för stort eller inget tal alls, så det går inte att räkna med."),
 ])
 def test_a_number_no_indicator_can_have_is_refused(strategy_dir: Path, value, message):
@@ -167,7 +167,7 @@ def test_two_values_for_one_year_are_refused(strategy_dir: Path):
     edit(strategy_dir, INDICATOR, "  - year: 2021\n", "  - year: 2020\n")
     problems = problems_of(strategy_dir)
     assert [(p.path, p.line, p.column, p.message, p.hint) for p in problems] == [(
-        f"strategy/{INDICATOR}", 32, 11, "Året 2020 har redan ett värde i values (rad 28).",
+        f"strategy/{INDICATOR}", 32, 11, 'Året 2020 har redan ett värde: det 2:a värdet under "values" (rad 28).',
         "Varje år ska ha ett enda värde. Ta bort det ena, eller rätta årtalet om det är fel.",
     )]
 
@@ -181,5 +181,5 @@ def test_text_from_a_file_cannot_turn_a_message_around(strategy_dir: Path):
     messages = [p.message for p in problems_of(strategy_dir)]
     assert 'Okänt fält "nam\\u202ee" (troligen ett stavfel).' in messages
     assert 'Fältet "type" kan inte vara texten "kommun\\u202e".' in messages
-    assert 'Fältet "goals[1]" ska stå på en rad, men texten har en radbrytning.' in messages
+    assert 'Det 1:a målet under "goals" ska stå på en rad, men texten har en radbrytning.' in messages
     assert all(message.isprintable() for message in messages)

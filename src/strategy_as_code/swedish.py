@@ -1,7 +1,7 @@
 """Swedish as the site writes it: numbers with a decimal comma and a no-break space between
-thousands, dates with the month's name, small counts in words, and the names of the 17 goals
-of Agenda 2030, and Swedish alphabetical order. Shared by the model, the renderer and the
-description of changes."""
+thousands, dates with the month's name, small counts in words, ordinals in digits (8:e), the
+names of the 17 goals of Agenda 2030, and Swedish alphabetical order. Shared by the model, the
+renderer, the validator's messages and the description of changes."""
 
 from __future__ import annotations
 
@@ -56,6 +56,12 @@ def number_word(count: int, *, neuter: bool = False) -> str:
     if count == 1 and neuter:
         return "ett"
     return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else swedish_number(count)
+
+
+def ordinal(number: int) -> str:
+    """1 -> '1:a', 3 -> '3:e', 11 -> '11:e', 21 -> '21:a': as Swedish writes ordinals in digits."""
+    ending = "a" if number % 10 in (1, 2) and number % 100 not in (11, 12) else "e"
+    return f"{number}:{ending}"
 
 
 def swedish_date(iso: str) -> str:

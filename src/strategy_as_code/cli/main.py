@@ -10,23 +10,20 @@ from strategy_as_code.cli.changes import add_commands
 from strategy_as_code.cli.parser import SwedishArgumentParser
 from strategy_as_code.cli.site_sources import add_command as add_site_sources
 from strategy_as_code.kinds import STRATEGY_FOLDER
-from strategy_as_code.problems import StrategyInvalid
-from strategy_as_code.reading.loader import load_strategy
+from strategy_as_code.problems import StrategyInvalid, warnings_report
+from strategy_as_code.reading.loader import read_strategy
 
 
 def _validate(args: argparse.Namespace) -> int:
     try:
-        strategy = load_strategy(args.folder)
+        reading = read_strategy(args.folder)
     except StrategyInvalid as invalid:
         print(invalid.report(), file=sys.stderr)
         return 1
+    if reading.warnings:
+        print(warnings_report(reading.warnings), file=sys.stderr)
+    strategy = reading.strategy
     print(f"Strategin i {args.folder} är giltig: {strategy.counts()}.")
-    from strategy_as_code.reading.completeness import warnings
-
-    incomplete = warnings(strategy, str(args.folder).rstrip("/"))
-    if incomplete:
-        print(f"\n{len(incomplete)} saker att komplettera (webbplatsen byggs ändå):\n")
-        print("\n".join(str(w) for w in incomplete))
     return 0
 
 

@@ -2,40 +2,37 @@
 unique ids -> cross-references -> :class:`RegionalStrategy`.
 
 Every stage collects problems for every file; if any stage found one, :class:`StrategyInvalid`
-is raised once with all of them, and no model is returned (so nothing can be published).
+is raised once with all of them, and no model is returned (so nothing can be published). What is
+merely incomplete (a goal no indicator follows up yet) is a warning beside the model instead.
 The files come as a mapping of path -> bytes, so a strategy can be loaded from the working
 tree or from any git revision alike.
 """
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path as FilePath
 from pathlib import PurePosixPath
 from typing import Any, TypeGuard
 
 from strategy_as_code.kinds import (
     FOLDERS,
-    KIND_BY_KEY,
     KINDS,
-    REFERENCES,
     SETTINGS_FILE,
     SETTINGS_SCHEMA,
     STRATEGY_FOLDER,
-    folder_of,
 )
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
 from strategy_as_code.problems import Problem, StrategyInvalid, visible
-from strategy_as_code.reading import schema
+from strategy_as_code.reading import links, schema
 from strategy_as_code.reading.files import NOT_FILES, NOTES, StrategyFiles, read_tree, refusal, walk
+from strategy_as_code.reading.places import place
 from strategy_as_code.reading.structure import check_goal_tree, check_series, check_targets
 from strategy_as_code.reading.text_checks import check_text
 from strategy_as_code.reading.whole_numbers import decimal_where_whole, integer_fields
 from strategy_as_code.reading.yamlsource import Document, parse
-
-LISTED_IDS = 20
-"""An unknown id's hint lists the existing ids of that kind up to this many."""
 
 
 class _Loading:
@@ -46,20 +43,24 @@ class _Loading:
         self.prefix = prefix
         self.schema_dir = schema_dir
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        """What is merely incomplete or looks like a slip: reported, but the strategy still builds."""
         self.settings: Document | None = None
         self.documents: dict[str, list[Document]] = {kind.key: [] for kind in KINDS}
-        self.unreadable: dict[str, set[str]] = {kind.key: set() for kind in KINDS}
-        """Per kind, the file-name stems of files that could not be read at all. Their ids are
-        unknown, so references to the stem are not reported too: one typo, one message."""
+        self.unreadable: dict[str, dict[str, str]] = {kind.key: {} for kind in KINDS}
+        """Per kind, the files that could not be read at all: the id each may hold (its file-name
+        stem, and the id its text seems to give) -> the file. Their ids are unknown, so references
+        to them are not reported too: one typo, one message."""
 
     def shown(self, relative: str) -> str:
         return visible(f"{self.prefix}/{relative}" if self.prefix else relative)
 
-    def run(self) -> RegionalStrategy:
+    def run(self) -> Reading:
         self._read()
         self._years()
         valid_ids = self._unique_ids()
         self._references(valid_ids)
+        self._coverage()
         self._one_decision_per_version()
         self.problems.extend(
             check_targets(self.documents["indicators"])
@@ -67,8 +68,8 @@ class _Loading:
             + check_goal_tree(valid_ids["goals"])
         )
         if self.problems:
-            raise StrategyInvalid(self.problems)
-        return self._build()
+            raise StrategyInvalid(self.problems, self.warnings)
+        return Reading(self._build(), tuple(sorted(set(self.warnings))))
 
     def _read(self) -> None:
         if SETTINGS_FILE not in self.files:
@@ -94,7 +95,9 @@ class _Loading:
             if document is not None:
                 self.documents[kind.key].append(document)
             else:
-                self.unreadable[kind.key].add(PurePosixPath(relative).stem)
+                text = raw.decode("utf-8", "replace")
+                for possible_id in (PurePosixPath(relative).stem, *_ID_LINE.findall(text)):
+                    self.unreadable[kind.key].setdefault(possible_id, self.shown(relative))
 
     def _document(self, relative: str, raw: bytes, schema_name: str, noun: str) -> Document | None:
         path = self.shown(relative)
@@ -102,6 +105,7 @@ class _Loading:
         self.problems.extend(problems)
         if document is None or problems:
             return None
+        self.warnings.extend(document.warnings)
         if document.data is None:
             required = schema.schema_of(schema_name, self.schema_dir).get("required", [])
             self.problems.append(Problem(
@@ -142,7 +146,8 @@ class _Loading:
                 if year in seen:
                     first_line = document.position(("values", seen[year], "year"))[0]
                     self.problems.append(document.problem(
-                        ("values", index, "year"), f"Året {year} har redan ett värde i values (rad {first_line}).",
+                        ("values", index, "year"),
+                        f"Året {year} har redan ett värde: {place(('values', seen[year]))} (rad {first_line}).",
                         "Varje år ska ha ett enda värde. Ta bort det ena, eller rätta årtalet om det är fel.",
                     ))
                 else:
@@ -169,37 +174,18 @@ class _Loading:
             valid[kind.key] = seen
         return valid
 
+    def _well_formed_id(self) -> re.Pattern:
+        return schema.ecma_pattern(schema.schema_of("common.schema.json", self.schema_dir)["$defs"]["id"]["pattern"])
+
     def _references(self, valid: dict[str, dict[str, Document]]) -> None:
-        for reference in REFERENCES:
-            target = KIND_BY_KEY[reference.target]
-            known = valid[reference.target]
-            unreadable = self.unreadable[reference.target]
-            if reference.source == "settings":
-                sources = [self.settings] if self.settings else []
-            else:
-                sources = list(valid[reference.source].values())
-            for document in sources:
-                value = document.data.get(reference.field)
-                if value is None:
-                    continue
-                items = enumerate(value) if reference.many and isinstance(value, list) else [(None, value)]
-                for index, entity_id in items:
-                    if not isinstance(entity_id, str) or entity_id in known or entity_id in unreadable:
-                        continue  # a wrong type or an unreadable file is reported already
-                    path = (reference.field,) if index is None else (reference.field, index)
-                    entity_id = visible(entity_id)
-                    guess = difflib.get_close_matches(entity_id, list(known), n=1)
-                    advice = f'Menade du "{guess[0]}"? ' if guess else ""
-                    folder = self.shown(folder_of(target))
-                    if len(known) <= LISTED_IDS:
-                        existing = ", ".join(sorted(known)) or "inga ännu"
-                    else:  # a large strategy: a list of hundreds of ids helps no one
-                        existing = f"{len(known)} {target.plural} finns, med id:t i fältet id i varje fil i {folder}/"
-                    self.problems.append(document.problem(
-                        path, f'Fältet "{reference.field}" pekar på {target.singular} "{entity_id}", som inte finns.',
-                        f"{advice}Skriv id för {target.singular} som finns ({existing}), eller lägg till "
-                        f"{folder}/{entity_id}.yml.",
-                    ))
+        self.problems.extend(links.reference_problems(
+            valid, self.settings, self.unreadable, self.shown, self._well_formed_id(),
+        ))
+
+    def _coverage(self) -> None:
+        self.warnings.extend(links.coverage_warnings(
+            self.documents, self.unreadable, self.shown, self._well_formed_id(),
+        ))
 
     def _one_decision_per_version(self) -> None:
         adopted: dict[int, Document] = {}
@@ -225,6 +211,19 @@ class _Loading:
             ]
         settings = Settings.from_data(self.settings.data, Source(self.settings.path))
         return RegionalStrategy.build(settings, entities)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A valid strategy, and what in it is incomplete or looks like a slip (``scripts/validate``
+    shows the warnings; they never stop a build)."""
+
+    strategy: RegionalStrategy
+    warnings: tuple[Problem, ...] = ()
+
+
+_ID_LINE = re.compile(r"""^id:[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
+"""The id line of a file that cannot be read as YAML: references to that id are not reported."""
 
 
 _YEAR_ORDER: tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool, str, str], ...] = (
@@ -260,12 +259,19 @@ def _year(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def read_files(
+    files: Mapping[str, bytes], *, prefix: str = STRATEGY_FOLDER, schema_dir: FilePath = schema.SCHEMA_DIR
+) -> Reading:
+    """Load a strategy from files keyed by their path inside the strategy folder (a
+    :class:`StrategyFiles` also names the entries that are not files), with its warnings."""
+    return _Loading(files, prefix, schema_dir).run()
+
+
 def load_files(
     files: Mapping[str, bytes], *, prefix: str = STRATEGY_FOLDER, schema_dir: FilePath = schema.SCHEMA_DIR
 ) -> RegionalStrategy:
-    """Load a strategy from files keyed by their path inside the strategy folder (a
-    :class:`StrategyFiles` also names the entries that are not files)."""
-    return _Loading(files, prefix, schema_dir).run()
+    """:func:`read_files` without the warnings."""
+    return read_files(files, prefix=prefix, schema_dir=schema_dir).strategy
 
 
 def site_strategy_folder(config_file: str, extra: Mapping[str, Any]) -> FilePath:
@@ -274,8 +280,9 @@ def site_strategy_folder(config_file: str, extra: Mapping[str, Any]) -> FilePath
     return FilePath(config_file).parent / extra.get("strategy_dir", STRATEGY_FOLDER)
 
 
-def load_strategy(root: FilePath | str, *, schema_dir: FilePath = schema.SCHEMA_DIR) -> RegionalStrategy:
-    """Load and validate the strategy folder ``root``; raise :class:`StrategyInvalid` on problems."""
+def read_strategy(root: FilePath | str, *, schema_dir: FilePath = schema.SCHEMA_DIR) -> Reading:
+    """Load and validate the strategy folder ``root`` with its warnings; raise
+    :class:`StrategyInvalid` on problems."""
     root = FilePath(root)
     if root.is_symlink():
         raise StrategyInvalid([Problem(
@@ -288,7 +295,12 @@ def load_strategy(root: FilePath | str, *, schema_dir: FilePath = schema.SCHEMA_
             visible(str(root)), 0, 0, "Mappen med strategifilerna finns inte.",
             "Kontrollera sökvägen; strategin ligger normalt i mappen strategy/ i repot.",
         )])
-    return load_files(read_tree(root), prefix=root.name, schema_dir=schema_dir)
+    return read_files(read_tree(root), prefix=root.name, schema_dir=schema_dir)
+
+
+def load_strategy(root: FilePath | str, *, schema_dir: FilePath = schema.SCHEMA_DIR) -> RegionalStrategy:
+    """Load and validate the strategy folder ``root``; raise :class:`StrategyInvalid` on problems."""
+    return read_strategy(root, schema_dir=schema_dir).strategy
 
 
 _cache: dict[FilePath, tuple[tuple, RegionalStrategy]] = {}

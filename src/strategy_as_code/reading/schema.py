@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 
 from strategy_as_code.problems import Problem, visible
+from strategy_as_code.reading.hints import empty_list, number_advice, or_empty
+from strategy_as_code.reading.places import is_neuter, place
+from strategy_as_code.reading.unknown_fields import unknown_field
 from strategy_as_code.reading.yamlsource import Document
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is invalid (see check), not on every build
@@ -182,16 +185,6 @@ def _description(error: _Error) -> str:
     return text
 
 
-def field_name(path: tuple) -> str:
-    parts = []
-    for part in path:
-        if isinstance(part, int):
-            parts.append(f"[{part + 1}]")
-        else:
-            parts.append(("." if parts else "") + visible(part))
-    return "".join(parts) or "filen"
-
-
 def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     """For ``oneOf`` (a text may be a string or a {sv, en} table), report the branch that fits."""
     if error.validator == "oneOf" and error.context:
@@ -211,9 +204,19 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     yield error
 
 
-def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem | list[Problem]:
+def _at(schema_name: str, schema_dir: FilePath, path: tuple) -> Mapping[str, Any]:
+    """The schema written for the field at ``path`` (a rule beside a $ref, such as minItems, stays)."""
+    spec: Any = schema_files(schema_dir)[schema_name]
+    for part in path:
+        spec = spec.get("items", {}) if isinstance(part, int) else spec.get("properties", {}).get(part, {})
+    return spec
+
+
+def _word(
+    error: ValidationError, document: Document, kind_noun: str, schema_name: str, schema_dir: FilePath,
+) -> Problem | list[Problem]:
     path = tuple(error.absolute_path)
-    field = field_name(path)
+    field, subject = place(path), place(path, capital=True)
     hint = _description(error)
     check = error.validator
     # An error from iter_errors always has its instance, its rule's value and a schema object; the
@@ -230,77 +233,78 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
         return [
             document.problem(
                 path, f'Det obligatoriska fältet "{name}" saknas {where}.',
-                f'Lägg till en rad "{name}: …". {properties.get(name, {}).get("description", "")}'.strip(), key=True,
+                f'Lägg till en rad "{name}: …"{or_empty(name, properties.get(name, {}))}. '
+                f'{properties.get(name, {}).get("description", "")}'.strip(), key=True,
             )
             for name in missing
         ]
     if check == "additionalProperties":
-        allowed = list(rule_schema.get("properties", {}))
-        extra = [name for name in value if name not in allowed]
-        problems = []
-        for name in extra:
-            guess = difflib.get_close_matches(name, allowed, n=1)
-            advice = f'Menade du "{guess[0]}"? ' if guess else ""
-            problems.append(document.problem(
-                (*path, name), f'Okänt fält "{visible(name)}" (troligen ett stavfel).',
-                f"{advice}Tillåtna fält här: {', '.join(allowed)}.", key=True,
-            ))
-        return problems
+        properties = rule_schema.get("properties", {})
+        return [
+            unknown_field(document, path, name, list(properties), properties, schema_name, schema_files(schema_dir))
+            for name in value if name not in properties
+        ]
     if check in ("type", "oneOf"):
         expected = rule if check == "type" else "string"
         if isinstance(expected, list):
             expected = expected[0]
+        name = path[-1] if path and isinstance(path[-1], str) else ""
         if expected == "string" and isinstance(value, int | float) and not isinstance(value, bool):
-            name = path[-1] if path else "fält"
-            advice = f'Sätt värdet inom citattecken så läses det som text: {name}: "{number(value)}". '
+            advice = f'Sätt värdet inom citattecken så läses det som text: {name or "fält"}: "{number(value)}". '
+        elif expected in ("number", "integer") and isinstance(value, str):
+            advice = number_advice(value)
+        elif expected == "array" and value is None and name and not _at(schema_name, schema_dir, path).get("minItems"):
+            advice = f'Skriv "{name}: []" {empty_list(name)}. '
         else:
             advice = ""
         return document.problem(
-            path, f'Fältet "{field}" ska vara {_TYPE_NAMES.get(expected, expected)}, men YAML läser {describe(value)}.',
+            path, f'{subject} ska vara {_TYPE_NAMES.get(expected, expected)}, men YAML läser {describe(value)}.',
             f"{advice}{hint}".strip(),
         )
     if check == "pattern":
         breaks = [char for char in value if char in LINE_BREAKS]
         if breaks and not ecma_pattern(rule).search("\n"):
             return document.problem(
-                path, f'Fältet "{field}" ska stå på en rad, men texten har en radbrytning.',
+                path, f'{subject} ska stå på en rad, men texten har en radbrytning.',
                 "Skriv hela texten på samma rad som fältnamnet, utan | eller > efter kolonet och utan \\n. "
                 "Bara beskrivningar och andra texter i Markdown får ha flera rader.",
             )
         if any(char != "\n" for char in breaks):
             code = next(ord(char) for char in breaks if char != "\n")
             return document.problem(
-                path, f'Fältet "{field}" innehåller ett ovanligt radbrytningstecken (U+{code:04X}).',
+                path, f'{subject} innehåller ett ovanligt radbrytningstecken (U+{code:04X}).',
                 "Ta bort tecknet och tryck Enter där raden ska brytas; det kommer ofta med text som "
                 "klistrats in från ett annat program.",
             )
-        return document.problem(path, f'Fältet "{field}" har ett ogiltigt värde: {describe(value)}.', hint)
+        return document.problem(path, f'{subject} har ett ogiltigt värde: {describe(value)}.', hint)
     if check == "enum":
         options = ", ".join(str(option) for option in rule)
         guess = difflib.get_close_matches(str(value), [str(o) for o in rule], n=1)
         advice = f'Menade du "{guess[0]}"? ' if guess else ""
         return document.problem(
-            path, f'Fältet "{field}" kan inte vara {describe(value)}.', f"{advice}Välj ett av: {options}."
+            path, f'{subject} kan inte vara {describe(value)}.', f"{advice}Välj ett av: {options}."
         )
     if check == "minItems":
         return document.problem(
-            path, f'Listan "{field}" är tom men ska ha minst {rule} värde.', hint
+            path, f'{place(path, capital=True, noun="listan")} är tom men ska ha minst {rule} värde.', hint
         )
     if check == "uniqueItems":
-        return document.problem(path, f'Listan "{field}" innehåller samma värde två gånger.', "Ta bort dubbletten.")
+        listed = place(path, capital=True, noun="listan")
+        return document.problem(path, f"{listed} innehåller samma värde två gånger.", "Ta bort dubbletten.")
     if check in ("minimum", "maximum"):
         bound = "minst" if check == "minimum" else "högst"
         limit = rule
         shown = f"{int(limit):,}".replace(",", " ") if float(limit).is_integer() else str(limit)
-        return document.problem(path, f'Fältet "{field}" är {number(value)}, men får vara {bound} {shown}.', hint)
+        return document.problem(path, f'{subject} är {number(value)}, men får vara {bound} {shown}.', hint)
     if check in ("minLength", "maxLength"):
+        neuter = is_neuter(path)
         if check == "minLength":
-            message = f'Fältet "{field}" är tomt eller för kort.'
+            message = f'{subject} är {"tomt" if neuter else "tom"} eller för kort.'
         else:
-            message = f'Fältet "{field}" är för långt ({len(value)} tecken, högst {rule}).'
+            message = f'{subject} är för {"långt" if neuter else "lång"} ({len(value)} tecken, högst {rule}).'
         return document.problem(path, message, hint)
     if check == "format":
-        return document.problem(path, f'Fältet "{field}" är inget giltigt datum: {describe(value)}.', hint)
+        return document.problem(path, f'{subject} är inget giltigt datum: {describe(value)}.', hint)
     if check == "not" and rule_schema.get("not", {}).get("required") == ["kommunkod"]:
         return document.problem(
             (*path, "kommunkod"), "Bara kommuner har kommunkod.",
@@ -310,7 +314,7 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
         # "At least one of": a contact with neither e-mail, phone nor web address.
         names = _and([f'"{branch["required"][0]}"' for branch in rule])
         return document.problem(
-            path, f'Fältet "{field}" behöver minst ett av fälten {names}.', f"Lägg till ett av dem. {hint}".strip(),
+            path, f"{field[:1].upper()}{field[1:]} behöver minst ett av fälten {names}.", f"Lägg till ett av dem. {hint}".strip(),
             key=True,
         )
     if check == "dependentRequired" and isinstance(value, Mapping):
@@ -324,7 +328,7 @@ def _word(error: ValidationError, document: Document, kind_noun: str) -> Problem
             for missing in [[f'"{other}"' for other in needed if other not in value]] if missing
         ]
     # Every rule the schemas use is worded above; python-jsonschema's English never reaches a partner.
-    return document.problem(path, f'Fältet "{field}" har ett värde som schemat inte tillåter: {describe(value)}.', hint)
+    return document.problem(path, f'{subject} har ett värde som schemat inte tillåter: {describe(value)}.', hint)
 
 
 def _and(names: list[str]) -> str:
@@ -347,7 +351,7 @@ def check(document: Document, schema_name: str, kind_noun: str, schema_dir: File
     for error in errors:
         if error.validator == "format" and tuple(error.absolute_path) in patterned:
             continue
-        worded = _word(error, document, kind_noun)
+        worded = _word(error, document, kind_noun, schema_name, schema_dir)
         problems.extend(worded if isinstance(worded, list) else [worded])
     if not problems:
         # jsonschema-rs refused the file and python-jsonschema found nothing: the two read a rule

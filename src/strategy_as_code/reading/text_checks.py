@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from strategy_as_code.reading.places import place
 from strategy_as_code.reading.yamlsource import Document, Path
 
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?|<!--")
@@ -58,19 +59,19 @@ def check_text(document: Document) -> list:
     """Problems for HTML, script links or invisible control characters in any text of a file."""
     problems = []
     for path, text in _strings(document.data, ()):
-        field = ".".join(str(part) for part in path)
+        field = place(path, capital=True)
         without_autolinks = _AUTOLINK.sub("", text)
         tag = _TAG.search(without_autolinks)
         if tag:
             shown = tag.group(0)[:30]
             problems.append(document.problem(
-                path, f'Fältet "{field}" innehåller HTML ({shown}), som inte är tillåtet i strategifilerna.',
+                path, f'{field} innehåller HTML ({shown}), som inte är tillåtet i strategifilerna.',
                 "Skriv texten i Markdown i stället: **fetstil**, *kursiv*, [länktext](https://…) och listor "
                 "med - i början av raden. Ta bort taggen.",
             ))
         if _BAD_SCHEME.search(text):
             problems.append(document.problem(
-                path, f'Fältet "{field}" innehåller en länk som inte går till en webbadress.',
+                path, f'{field} innehåller en länk som inte går till en webbadress.',
                 "Länkar ska börja med https://, http:// eller mailto:.",
             ))
         invisible = _INVISIBLE.search(text)
@@ -78,7 +79,7 @@ def check_text(document: Document) -> list:
             code = ord(invisible.group())
             name = _INVISIBLE_NAMES.get(code, "ett osynligt styrtecken")
             problems.append(document.problem(
-                path, f'Fältet "{field}" innehåller {name} (U+{code:04X}), tecken nummer {invisible.start() + 1} '
+                path, f'{field} innehåller {name} (U+{code:04X}), tecken nummer {invisible.start() + 1} '
                 "i texten.",
                 "Ersätt tabbtecknet med mellanslag." if code == 0x09 else
                 "Ta bort tecknet: skriv om texten för hand eller klistra in den som oformaterad text. Osynliga "
@@ -87,7 +88,7 @@ def check_text(document: Document) -> list:
         noncharacter = _NONCHARACTER.search(text)
         if noncharacter:
             problems.append(document.problem(
-                path, f'Fältet "{field}" innehåller ett tecken som inte är text (U+{ord(noncharacter.group()):04X}), '
+                path, f'{field} innehåller ett tecken som inte är text (U+{ord(noncharacter.group()):04X}), '
                 f"tecken nummer {noncharacter.start() + 1} i texten.",
                 "Ta bort tecknet. Det kommer ofta av en felskriven teckenkod (\\u…) eller av en kopierad text.",
             ))

@@ -10,7 +10,8 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from strategy_as_code.problems import Problem
-from strategy_as_code.reading.schema import describe, field_name, schema_files
+from strategy_as_code.reading.places import place
+from strategy_as_code.reading.schema import describe, schema_files
 from strategy_as_code.reading.yamlsource import Document
 
 
@@ -57,7 +58,7 @@ def decimal_where_whole(document: Document, schema_name: str, schema_dir: FilePa
     def walk(value: Any, path: tuple[Any, ...], pattern: tuple[str, ...]) -> None:
         if isinstance(value, float) and pattern in fields:
             problems.append(document.problem(
-                path, f'Fältet "{field_name(path)}" ska vara ett heltal, men YAML läser {describe(value)}.',
+                path, f'{place(path, capital=True)} ska vara ett heltal, men YAML läser {describe(value)}.',
                 f"Skriv talet utan decimaler, t.ex. {int(value) if value.is_integer() else round(value)}.",
             ))
         elif isinstance(value, dict):

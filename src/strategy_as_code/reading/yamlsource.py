@@ -11,8 +11,9 @@ The data is built straight from the parser's events, in a loop with a stack of o
 tables: PyYAML's composer recurses once per level (libyaml's crashed the interpreter at 25,000
 nested lists) and so did the builder this replaced (a ``RecursionError`` at 1,000).
 
-About 400 lines, on purpose: the decoding checks, the event loop and its stack share the state
-of one file's reading; the Swedish wording of the parser's problems is in yaml_messages.py.
+About 470 lines, on purpose: the decoding checks, the event loop and its stack share the state
+of one file's reading (and a text's lines, for the warning about a list item joined to the text
+above); the Swedish wording of the parser's problems is in yaml_messages.py.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from strategy_as_code.problems import Problem, visible
+from strategy_as_code.reading.places import place
 from strategy_as_code.reading.yaml_messages import ANCHOR, SECOND_DOCUMENT, TAB, wording
 
 MAX_BYTES = 512 * 1024
@@ -102,6 +104,8 @@ class Document:
     """Line and column (1-based) where the value at a path starts."""
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     """Line and column where the key of the value at a path is written."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What the file says that is probably not what the partner meant, though it can be read."""
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The nearest known position for ``path``: its own, else its parent's."""
@@ -219,6 +223,8 @@ def _scalar_tag(loader: _Loader, event: ScalarEvent) -> str:
         return loader.resolve(ScalarNode, value, event.implicit)
     return _STR
 _DIGITS = re.compile(r"[-+]?[0-9]+")
+_LIST_ITEM = re.compile(r"[ \t]*([-*+]|[0-9]{1,2}[.)])[ \t]+\S")
+"""A line that begins like an item of a list: "- a", "* a", "1. a"."""
 
 
 def _position(event: Event) -> tuple[int, int]:
@@ -258,9 +264,12 @@ class _Open:
 class _Builder:
     """Turns the parser's events into dicts, lists and scalars, recording positions and problems."""
 
-    def __init__(self, document: Document, loader: _Loader) -> None:
+    def __init__(self, document: Document, loader: _Loader, text: str) -> None:
         self.document = document
         self.loader = loader
+        self.text = text
+        self.lines: list[str] | None = None
+        """The text's lines, split the first time a text of several lines is read."""
         self.problems: list[Problem] = []
 
     def _problem(self, event: Event, message: str, hint: str) -> Problem:
@@ -331,6 +340,8 @@ class _Builder:
                     stack.append(self._open(event, path, kept=kept, is_key=False, depth=len(stack)))
                     continue
                 value = self._scalar(event, kept)
+                if kept and event.style in (None, "", ">") and event.end_mark.line > event.start_mark.line:
+                    self._joined_list_items(event, path)
             if parent is None:
                 return value
             if not parent.is_mapping:
@@ -340,6 +351,32 @@ class _Builder:
                 if isinstance(parent.items, dict) and parent.keep_value:
                     parent.items[parent.key] = value
                 parent.wants_key, parent.keep_value, parent.key = True, True, None
+
+    def _joined_list_items(self, event: ScalarEvent, path: Path) -> None:
+        """A warning for each line of a text that looks like a list item but was joined to the text
+        above: a plain text over several lines, or one folded with >, is one line to YAML, so an
+        item indented a step too far ("  - a\n    - b") silently becomes the end of the one before."""
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        lines = self.lines
+        start, end = event.start_mark, event.end_mark
+        assert start is not None and end is not None  # the parser marks every event
+        first = start.line + (2 if event.style == ">" else 1)  # after the first line of text
+        last = end.line - (1 if end.column == 0 else 0)
+        for number in range(first, min(last, len(lines) - 1) + 1):
+            item = _LIST_ITEM.match(lines[number])
+            if item is None:
+                continue
+            in_list = bool(path) and isinstance(path[-1], int)
+            self.document.warnings.append(Problem(
+                self.document.path, number + 1, item.start(1) + 1,
+                f"Raden ser ut som en punkt i en lista, men YAML läser den som en fortsättning på texten i "
+                f"{place(path)}.",
+                ("Ska raden vara en egen punkt, ge den samma indrag som punkten ovanför. " if in_list else
+                 "Ska texten ha en lista, skriv | efter kolonet så att raderna behålls (det går i beskrivningar, "
+                 "som skrivs i Markdown). ")
+                + "Hör raden till texten, sätt hela texten inom citattecken.",
+            ))
 
     def _open(self, event: CollectionStartEvent, path: Path, *, kept: bool, is_key: bool, depth: int) -> _Open:
         if depth >= MAX_DEPTH:
@@ -430,7 +467,7 @@ def parse(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, problems
     document = Document(path, None)
     loader = _Loader(text)
-    builder = _Builder(document, loader)
+    builder = _Builder(document, loader, text)
     try:
         document.data = builder.read()
     except _Stop as stop:

@@ -1,6 +1,8 @@
 """Geometry of an indicator's line chart, computed at build time: scales, axis ticks, the paths of
 the measured values (and of women and men, and a comparison such as Sweden), the start and
-target the follow-up judges against and the pace the target needs.
+target the follow-up judges against and the pace the target needs. Years stand where they fall on
+a time scale, so 2005, 2017, 2018 and 2019 are not evenly spaced; the years that are labelled are
+chosen so that no two labels collide, the years with figures first.
 The SVG itself is written by the macro ``indicator_chart`` in ``templates/_followup.j2``, but for
 the markers of the measured values (``marker``): there are up to three per year, and writing them
 in Python instead of a Jinja macro took a third off the time of rendering the pages."""
@@ -16,13 +18,17 @@ from strategy_as_code.followup import assess
 from strategy_as_code.model import Indicator
 
 WIDTH = 400
-HEIGHT = 300
+HEIGHT = 320
 # Text size in SVG units (followup.css): on a wide screen the chart is drawn at about 1.3 times
 # its size; on a 320 px phone at about 0.7, where the labels are enlarged to stay readable.
 FONT = 12.5
 LARGEST_FONT = 18
 _CHAR_WIDTH = 0.6  # of the font size, for digits and spaces in a sans-serif font
-TOP, BOTTOM = 14, 40
+TOP, BOTTOM = 14, 60
+YEAR_LABEL_GAP = 13
+"""From the x axis down to the top of the year labels."""
+UNIT_GAP = YEAR_LABEL_GAP + LARGEST_FONT + 8
+"""From the x axis down to the top of its unit ("År"), below the year labels at their largest."""
 RIGHT = 4 * _CHAR_WIDTH * LARGEST_FONT / 2 + 4  # half a year label sticks out past the last year
 
 
@@ -91,6 +97,8 @@ class Chart:
     y_decimals: int
     """Decimals of every value label, e.g. 1 for an axis 1,0 – 1,5 – 2,0."""
     x_ticks: tuple[Tick, ...]
+    x_unit: str
+    """The x axis's unit, shown centred below the year labels."""
     series: tuple[Series, ...]
     baseline: Point | None
     """The starting point the target is measured from, when the strategy gives one."""
@@ -98,6 +106,18 @@ class Chart:
     """The target as a point, when it is a figure with a year (or computed from a base year)."""
     comparison: str | None = None
     """The name of the area the comparison line is for (Sverige), when there is one."""
+
+    @property
+    def year_label_y(self) -> float:
+        return self.bottom + YEAR_LABEL_GAP
+
+    @property
+    def unit_x(self) -> float:
+        return round((self.left + self.right) / 2, 1)
+
+    @property
+    def unit_y(self) -> float:
+        return self.bottom + UNIT_GAP
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -131,6 +151,25 @@ def tick_decimals(step: float) -> int:
 def _label_width(value: float, decimals: int) -> float:
     # Swedish notation has as many characters as Python's ("1,234.5" -> "1 234,5").
     return len(f"{value:,.{decimals}f}") * _CHAR_WIDTH * LARGEST_FONT
+
+
+def year_labels(wanted: list[int], first: int, last: int, per_year: float) -> dict[int, str]:
+    """Which years get a label: ``always`` (room for the largest labels, on a phone), ``wide``
+    (only where labels are smaller) or none. The years in ``wanted`` come first, in its order (the
+    target year, the first year, the baseline, the years measured, latest first); then round years
+    (2010, 2015 …) fill the gaps. A year is labelled only if its label keeps clear of every label
+    already placed, so labels never collide however irregular the years are."""
+    def roundness(year: int) -> tuple[int, int]:
+        return (0 if year % 10 == 0 else 1 if year % 5 == 0 else 2 if year % 2 == 0 else 3, -year)
+
+    order = list(dict.fromkeys([*wanted, *sorted(range(first, last + 1), key=roundness)]))
+    placed: dict[int, str] = {}
+    for label, font in (("always", LARGEST_FONT), ("wide", FONT)):
+        room = _year_room(font) / per_year
+        for year in order:
+            if year not in placed and all(abs(year - other) >= room - 1e-9 for other in placed):
+                placed[year] = label
+    return placed
 
 
 def chart_of(indicator: Indicator, comparison_name: str | None = None) -> Chart:
@@ -171,16 +210,12 @@ def chart_of(indicator: Indicator, comparison_name: str | None = None) -> Chart:
     def point(year: int, value: float) -> Point:
         return Point(year, value, round(x(year), 1), round(y(value), 1))
 
-    per_year = (right - left) / span
-    every_phone = math.ceil(_year_room(LARGEST_FONT) / per_year)
-    every_wide = math.ceil(_year_room(FONT) / per_year)
-
-    def label(year: int) -> str:
-        # Counted back from the last year, so that the target year always has its label.
-        back = last_year - year
-        return "always" if back % every_phone == 0 else "wide" if back % every_wide == 0 else "none"
-
-    x_ticks = tuple(Tick(year, round(x(year), 1), label(year)) for year in range(first_year, last_year + 1))
+    wanted = [target_at[0] if target_at else None, first_year, start.year if start else None,
+              *sorted((m.year for m in measured), reverse=True)]
+    labels = year_labels([year for year in wanted if year is not None], first_year, last_year, (right - left) / span)
+    x_ticks = tuple(
+        Tick(year, round(x(year), 1), labels.get(year, "none")) for year in range(first_year, last_year + 1)
+    )
     series = [Series("value", tuple(point(m.year, m.value) for m in indicator.values))]
     for key in ("women", "men"):
         points = tuple(point(m.year, getattr(m, key)) for m in indicator.values if getattr(m, key) is not None)
@@ -190,7 +225,7 @@ def chart_of(indicator: Indicator, comparison_name: str | None = None) -> Chart:
         series.append(Series("comparison", tuple(point(m.year, m.value) for m in compared.values)))
     return Chart(
         WIDTH, HEIGHT, round(left, 1), TOP, right, bottom,
-        tuple(Tick(v, round(y(v), 1)) for v in y_values), y_decimals, x_ticks, tuple(series),
+        tuple(Tick(v, round(y(v), 1)) for v in y_values), y_decimals, x_ticks, "År", tuple(series),
         None if start is None else point(start.year, start.value),
         None if target_at is None else point(*target_at),
         comparison_name if compared is not None and compared.values else None,
