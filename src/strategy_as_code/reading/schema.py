@@ -314,8 +314,8 @@ def _word(
         # "At least one of": a contact with neither e-mail, phone nor web address.
         names = _and([f'"{branch["required"][0]}"' for branch in rule])
         return document.problem(
-            path, f"{field[:1].upper()}{field[1:]} behöver minst ett av fälten {names}.", f"Lägg till ett av dem. {hint}".strip(),
-            key=True,
+            path, f"{field[:1].upper()}{field[1:]} behöver minst ett av fälten {names}.",
+            f"Lägg till ett av dem. {hint}".strip(), key=True,
         )
     if check == "dependentRequired" and isinstance(value, Mapping):
         # One problem per field that needs a partner field: "change" without "base_year".
