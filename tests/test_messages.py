@@ -104,7 +104,7 @@ def _indicator_properties() -> dict:
     (INDICATOR, "målvärde: 83", 'Okänt fält "målvärde": fältet heter "target".'),
     (INDICATOR, "Utgångsläge: 82", 'Okänt fält "Utgångsläge": fältet heter "baseline".'),
     (INDICATOR, "prioriteringar: [a]",
-     'Okänt fält "prioriteringar": fältet "priorities" finns för strategier, men inte för indikatorer.'),
+     'Okänt fält "prioriteringar": fältet "priorities" finns för mål och strategier, men inte för indikatorer.'),
     (GOAL, "delmål: [a]", 'Okänt fält "delmål": delmål skrivs i egna filer, inte som ett fält.'),
     (GOAL, "perspektiv: Jämställdhet",
      'Okänt fält "perspektiv": horisontella perspektiv skrivs i egna filer, inte som ett fält.'),
@@ -139,7 +139,7 @@ def test_a_swedish_word_inside_a_group_names_the_group(strategy: Path):
     problem = next(p for p in problems_of(strategy) if "Okänt" in p.message)
     assert (problem.message, problem.hint) == (
         'Okänt fält "år" i fältet "target": fältet heter "year".',
-        'Fältnamnen skrivs som i schemat, på engelska: byt "år" mot "year".',
+        'Fältnamnen skrivs som i schemat, på engelska: byt "år" mot "year". Året då målet ska vara nått.',
     )
 
 
@@ -191,7 +191,7 @@ def test_a_number_written_as_in_swedish_prose_gets_how_to_write_it(strategy: Pat
 def test_an_empty_values_field_is_told_to_write_an_empty_list(strategy: Path):
     path = strategy / INDICATOR
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[: text.index("values:")] + "values:\n", encoding="utf-8")
+    path.write_text(text[: text.index("\nvalues:") + 1] + "values:\n", encoding="utf-8")
     problem = problems_of(strategy)[0]
     assert problem.message == 'Fältet "values" ska vara en lista, men YAML läser ett tomt värde.'
     assert problem.hint.startswith('Skriv "values: []" om inget är uppmätt ännu.')
@@ -260,7 +260,7 @@ def test_a_sub_goal_followed_up_covers_its_goal():
 
     documents = {
         "goals": [document("goals/mal", {"id": "mal"}), document("goals/delmal", {"id": "delmal", "parent": "mal"})],
-        "strategies": [],
+        "strategies": [document("strategies/s", {"id": "s", "goals": []})],
         "indicators": [document("indicators/i", {"id": "i", "goals": ["delmal"]})],
     }
     warnings = coverage_warnings(documents, {"strategies": {}, "indicators": {}}, lambda name: f"strategy/{name}",
@@ -268,6 +268,10 @@ def test_a_sub_goal_followed_up_covers_its_goal():
     assert [(w.path, w.message) for w in warnings] == [
         ("strategy/goals/mal.yml", 'Ingen strategi bidrar till målet "mal" ännu.'),
     ]
+    # A strategy without free-standing strategies (its priorities sit under each goal) is not asked for them.
+    documents["strategies"] = []
+    assert coverage_warnings(documents, {"strategies": {}, "indicators": {}}, lambda name: f"strategy/{name}",
+                             re.compile(r"^[a-z]+$")) == []
 
 
 def test_errors_and_warnings_are_reported_together(strategy: Path):

@@ -34,7 +34,7 @@ def test_goal_page_links_both_ways(site: Path):
     from strategy_as_code import load_strategy
 
     strategy = load_strategy(REPO / "strategy")
-    goal = strategy.goals[0]
+    goal = strategy.main_goals[0]
     html = page(site, f"mal/{goal.id}")
     assert html.find("html")["lang"] == "sv"
     links = {a["href"] for a in html.select("article a[href]")}
