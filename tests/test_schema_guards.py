@@ -35,6 +35,14 @@ SAMPLES = {
     "^[A-Za-z0-9/_.-]{2,80}$": "BE0101/BefolkningNy",
     "^[A-Za-zÅÄÖåäö0-9][A-Za-zÅÄÖåäö0-9 ./:-]{1,39}$": "RS 2021/00123",
     "^[0-9]{4}$": "0580",
+    "^(län|riket|kommuner|[0-9]{2}|[0-9]{4})$": "kommuner",
+    "^([0-9]{2}|[0-9]{4})$": "0180",
+    "^[A-Za-z0-9ÅÄÖåäö_.-]{1,60}$": "ContentsCode",
+    "^[A-Za-z0-9ÅÄÖåäö_.+/-]{1,60}$": "1+2",
+    "^[A-Za-z0-9_.-]{2,80}$": "TAB5974",
+    "^[A-Za-z0-9 .()+-]{1,40}$": "v3",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$": "2026-12-01T06:00:00Z",
+    "^[0-9a-f]{64}$": "0" * 64,
 }
 LINE_BREAKS = ["\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029"]
 
@@ -156,7 +164,7 @@ def test_a_number_no_strategy_can_mean_is_refused(name, path, value):
     assert message.startswith(f'Fältet "{schema.field_name(path)}" är ') and (
         "men får vara högst" in message or "men får vara minst" in message
     )
-    assert len(message) < 120  # a 400-digit number is shown shortened
+    assert len(message.replace(schema.field_name(path), "")) < 105  # a 400-digit number is shown shortened
 
 
 def test_every_pattern_is_anchored_at_both_ends():

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from strategy_as_code.series import Fetch, Provenance, Revision, Series, fetch_of, fetched_of, revisions_of, series_of
 from strategy_as_code.swedish import collation_key
 
 DEFAULT_LANGUAGE = "sv"
@@ -165,6 +166,8 @@ class Measurement:
     value: float
     women: float | None = None
     men: float | None = None
+    revised: tuple[Revision, ...] = ()
+    """Earlier values the source has since revised (issue 16, ``make figures``)."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,11 @@ class Indicator(Entity):
     target: Measurement
     values: tuple[Measurement, ...]
     """Sorted by year."""
+    # Figures from Kolada and SCB (issue 16): comparison series per area, where they are fetched
+    # from and where the fetched ones came from (strategy_as_code.series).
+    series: tuple[Series, ...] = ()
+    fetch: Fetch | None = None
+    fetched: tuple[Provenance, ...] = ()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Indicator:
@@ -202,11 +210,15 @@ class Indicator(Entity):
             target=Measurement(year=data["target"]["year"], value=data["target"]["value"]),
             values=tuple(sorted(
                 (
-                    Measurement(year=v["year"], value=v["value"], women=v.get("women"), men=v.get("men"))
+                    Measurement(
+                        year=v["year"], value=v["value"], women=v.get("women"), men=v.get("men"),
+                        revised=revisions_of(v),
+                    )
                     for v in data["values"]
                 ),
                 key=lambda m: m.year,
             )),
+            series=series_of(data), fetch=fetch_of(data), fetched=fetched_of(data),
         )
 
     @property

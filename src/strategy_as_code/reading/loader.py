@@ -28,6 +28,7 @@ from strategy_as_code.kinds import (
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
 from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.reading import schema
+from strategy_as_code.reading.figure_checks import figure_problems
 from strategy_as_code.reading.files import NOT_FILES, StrategyFiles, read_tree, refusal, walk
 from strategy_as_code.reading.text_checks import check_text
 from strategy_as_code.reading.whole_numbers import decimal_where_whole, integer_fields
@@ -57,6 +58,7 @@ class _Loading:
     def run(self) -> RegionalStrategy:
         self._read()
         self._years()
+        self.problems += figure_problems(self.settings, self.documents["indicators"], self.documents["partners"])
         valid_ids = self._unique_ids()
         self._references(valid_ids)
         self._coverage()
