@@ -13,6 +13,8 @@ import email.utils
 import hashlib
 import http.client
 import json
+import socket
+import ssl
 import time
 import urllib.error
 import urllib.request
@@ -94,11 +96,11 @@ class Client:
 
     def __init__(
         self, source: str, policy: Policy | None = None, *, sleep: Callable[[float], None] = time.sleep,
-        window: CallWindow | None = None,
+        clock: Callable[[], float] = time.monotonic, window: CallWindow | None = None,
     ) -> None:
         self.source = source
         self.policy = policy or Policy()
-        self.sleep = sleep
+        self.sleep, self.clock = sleep, clock
         self.window = window
 
     def get_json(
@@ -133,13 +135,16 @@ class Client:
             with urllib.request.urlopen(request, timeout=self.policy.timeout) as response:
                 body = response.read(self.policy.max_bytes + 1)
         except urllib.error.HTTPError as error:
-            self._http_error(error, url, not_found, refused)
+            try:
+                self._http_error(error, url, not_found, refused)
+            finally:
+                error.close()  # an error holds the connection's answer open
         except TimeoutError:  # socket.timeout is TimeoutError since Python 3.10
             raise _Retry(f"{self.source} svarade inte inom {self.policy.timeout:g} sekunder.") from None
         except urllib.error.URLError as error:
             if isinstance(error.reason, TimeoutError):
                 raise _Retry(f"{self.source} svarade inte inom {self.policy.timeout:g} sekunder.") from None
-            raise _Retry(f"{self.source} gick inte att nå ({visible(str(error.reason))[:120]}).") from None
+            raise _Retry(f"{self.source} gick inte att nå ({_reason(error.reason)}).") from None
         except (OSError, http.client.HTTPException) as error:
             raise _Retry(f"Förbindelsen med {self.source} bröts ({type(error).__name__}).") from None
         if len(body) > self.policy.max_bytes:
@@ -169,6 +174,17 @@ class Client:
         raise FetchFailed(
             f"{self.source} godtog inte frågan (HTTP {status}{': ' + detail if detail else ''}). Adressen: {url}"
         ) from None
+
+
+def _reason(reason: object) -> str:
+    """Why a connection failed, in Swedish where the reason is a common one."""
+    if isinstance(reason, ConnectionRefusedError):
+        return "servern tog inte emot anslutningen"
+    if isinstance(reason, socket.gaierror):
+        return "serverns namn gick inte att slå upp"
+    if isinstance(reason, ssl.SSLError):
+        return "den krypterade förbindelsen kunde inte upprättas"
+    return visible(str(reason))[:120]
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -91,19 +91,24 @@ class _Sources:
     """The sources' clients, made when an indicator first needs one (no call to SCB's /config
     when no indicator fetches from SCB)."""
 
-    def __init__(self, endpoints: Endpoints, policy: Policy, sleep: Callable[[float], None]) -> None:
-        self.endpoints, self.policy, self.sleep = endpoints, policy, sleep
+    def __init__(
+        self, endpoints: Endpoints, policy: Policy, sleep: Callable[[float], None], clock: Callable[[], float],
+    ) -> None:
+        self.endpoints, self.policy, self.sleep, self.clock = endpoints, policy, sleep, clock
         self._kolada: Kolada | None = None
         self._scb: Scb | None = None
 
+    def _client(self, source: str) -> Client:
+        return Client(source, self.policy, sleep=self.sleep, clock=self.clock)
+
     def kolada(self) -> Kolada:
         if self._kolada is None:
-            self._kolada = Kolada(self.endpoints.kolada, Client("Kolada", self.policy, sleep=self.sleep))
+            self._kolada = Kolada(self.endpoints.kolada, self._client("Kolada"))
         return self._kolada
 
     def scb(self) -> Scb:
         if self._scb is None:
-            self._scb = Scb(self.endpoints.scb, Client("SCB", self.policy, sleep=self.sleep))
+            self._scb = Scb(self.endpoints.scb, self._client("SCB"))
         return self._scb
 
 
@@ -127,7 +132,8 @@ def _fetch(document: Document, areas: Areas, sources: _Sources) -> list[Observat
 
 def update_figures(
     root: Path, *, endpoints: Endpoints | None = None, policy: Policy | None = None,
-    now: Callable[[], datetime] = _now, sleep: Callable[[float], None] = time.sleep, write: bool = True,
+    now: Callable[[], datetime] = _now, sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic, write: bool = True,
 ) -> Outcome:
     """Fetch and write the figures of the strategy in ``root``. Raises :class:`StrategyInvalid`
     for an invalid strategy and :class:`FiguresFailed` for anything else; then nothing is written."""
@@ -137,7 +143,7 @@ def update_figures(
     partners = [d.data for relative, d in documents.items() if relative.startswith("partners/")]
     areas = areas_of(documents[SETTINGS_FILE].data, partners)
     at = now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    sources = _Sources(endpoints or Endpoints(), policy or Policy(), sleep)
+    sources = _Sources(endpoints or Endpoints(), policy or Policy(), sleep, clock)
     outcome = Outcome(at, areas, [])
     changed: dict[str, Update] = {}
     for relative in sorted(r for r in documents if r.startswith("indicators/")):

@@ -41,7 +41,9 @@ class Scb:
         calls, seconds = config.get("maxCallsPerTimeWindow"), config.get("timeWindow")
         if not (_positive(calls) and _positive(seconds)):  # 0 or nothing: a limit SCB does not state
             calls, seconds = DEFAULT_WINDOW
-        self.client.window = CallWindow(max(1, int(calls or 0)), float(seconds or 0), sleep=self.client.sleep)
+        self.client.window = CallWindow(
+            max(1, int(calls or 0)), float(seconds or 0), clock=self.client.clock, sleep=self.client.sleep,
+        )
         self.client.window.wait()  # the call to /config counts too
         version = config.get("apiVersion")
         if isinstance(version, str) and version.replace(".", "").isdigit() and len(version) <= 20:

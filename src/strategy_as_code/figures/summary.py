@@ -69,8 +69,18 @@ def years(numbers: Iterable[int]) -> str:
     return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
 
 
-def _figures(row: Mapping[str, Any]) -> str:
-    parts = [f"{_LABELS[key]}{swedish_number(row[key])}" for key in FIELDS if row.get(key) is not None]
+def decimals(rows: Iterable[Mapping[str, Any]]) -> int:
+    """Decimals every figure of an area is shown with (81.0 and 81.25: two), as a page does."""
+    numbers = [row[key] for row in rows for key in FIELDS if isinstance(row.get(key), float)]
+    return min(6, max((len(repr(n).partition(".")[2]) for n in numbers), default=0))
+
+
+def _places(area: str, *versions: Mapping[str, Any], county: str | None) -> int:
+    return decimals(row for data in versions for row in _by_area(data, county).get(area, {}).values())
+
+
+def _figures(row: Mapping[str, Any], places: int) -> str:
+    parts = [f"{_LABELS[key]}{swedish_number(row[key], places)}" for key in FIELDS if row.get(key) is not None]
     return parts[0] + (f" ({', '.join(parts[1:])})" if parts[1:] else "") if parts else "–"
 
 
@@ -95,7 +105,8 @@ def markdown(outcome: Outcome) -> str:
     changed = [(u, c) for u, c in updates if c or u.unstated]
     new = sum(_counts(c)[0] for _, c in changed)
     revised = sum(_counts(c)[1] for _, c in changed)
-    fetched = ", ".join(sorted({SOURCE_NAMES[o.source] for u in outcome.updates for o in u.sources})) or "ingen källa"
+    asked = sorted({SOURCE_NAMES[o.source] for u in outcome.updates for o in u.sources})
+    fetched = " och ".join(asked) or "ingen källa"
     lines = [
         f"# {TITLE}", "",
         f"Hämtade {outcome.at[:10]} kl. {outcome.at[11:16]} (UTC) från {fetched} av kommandot `make figures`.",
@@ -104,6 +115,7 @@ def markdown(outcome: Outcome) -> str:
         lines += ["", "Inga nya eller ändrade siffror: alla hämtade värden stämmer med strategins filer."]
         return "\n".join(lines) + "\n"
     lines += [
+        "",
         f"{_number(new, 'nytt värde', 'nya värden')} och {_number(revised, 'reviderat värde', 'reviderade värden')} "
         f"i {_number(len(changed), 'indikator', 'indikatorer')}.",
         "",
@@ -112,7 +124,10 @@ def markdown(outcome: Outcome) -> str:
     ]
     for update, changes in changed:
         lines += ["", f"## {escape(update.name)}", "", f"`{update.path}` · {_source(update)}"]
-        lines += _new_section(changes, areas) + _revised_section(changes, areas) + _unstated_section(update, areas)
+        places = {area: _places(area, update.before, update.after, county=areas.county)
+                  for area in {c.area for c in changes}}
+        lines += _new_section(changes, areas, places) + _revised_section(changes, areas, places)
+        lines += _unstated_section(update, areas)
     return "\n".join(lines) + "\n"
 
 
@@ -120,31 +135,30 @@ def _number(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _new_section(changes: list[FigureChange], areas: Areas) -> list[str]:
+def _new_section(changes: list[FigureChange], areas: Areas, places: Mapping[str, int]) -> list[str]:
     by_area: dict[str, list[FigureChange]] = {}
     for change in changes:
         if change.kind == "new":
             by_area.setdefault(change.area, []).append(change)
     if not by_area:
         return []
-    lines = ["", "**Nya år**", "", "| Område | År | Senaste värdet |", "| --- | --- | --- |"]
+    lines = ["", "**Nya år**", "", "| Område | Nya år | Senaste värdet |", "| --- | --- | --- |"]
     for area, new in by_area.items():
         latest = new[-1]
         assert latest.after is not None
-        lines.append(
-            f"| {escape(areas.name(area))} | {years(c.year for c in new)} | {_figures(latest.after)} ({latest.year}) |"
-        )
+        figures = _figures(latest.after, places[area])
+        lines.append(f"| {escape(areas.name(area))} | {years(c.year for c in new)} | {latest.year}: {figures} |")
     return lines
 
 
-def _revised_section(changes: list[FigureChange], areas: Areas) -> list[str]:
+def _revised_section(changes: list[FigureChange], areas: Areas, places: Mapping[str, int]) -> list[str]:
     revised = [c for c in changes if c.kind in ("revised", "removed")]
     if not revised:
         return []
     lines = ["", "**Reviderade värden**", "", "| Område | År | Tidigare | Nu |", "| --- | --- | --- | --- |"]
     for change in revised[:MOST_ROWS]:
-        before = _figures(change.before) if change.before else "–"
-        after = _figures(change.after) if change.after else "saknas"
+        before = _figures(change.before, places[change.area]) if change.before else "–"
+        after = _figures(change.after, places[change.area]) if change.after else "saknas"
         lines.append(f"| {escape(areas.name(change.area))} | {change.year} | {before} | {after} |")
     if len(revised) > MOST_ROWS:
         lines += ["", f"… och {len(revised) - MOST_ROWS} till. Alla står i filens `revised`."]
