@@ -440,3 +440,48 @@ def test_an_invalid_strategy_is_not_fetched_for(strategy):
     assert (problem.path, problem.line, problem.message) == (
         "strategy/indicators/forvarvsfrekvens.yml", 51, 'Området "0999" finns inte.'
     )
+
+
+def _command(strategy: Path, kolada_url: str, scb_url: str, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    env = os.environ | {"KOLADA_API_URL": kolada_url, "SCB_API_URL": scb_url}
+    return subprocess.run(
+        [sys.executable, "-m", "strategy_as_code", "figures", str(strategy), "--retry-wait", "0", *args],
+        capture_output=True, text=True, check=False, env=env,
+    )
+
+
+def test_the_command_writes_the_figures_and_the_pull_requests_description(strategy, tmp_path):
+    summary = tmp_path / "beskrivning.md"
+    with serve(kolada(KPI, kolada_figures()), "/v3") as k, serve(scb(TABLE, scb_dataset()), "/api/v2") as s:
+        done = _command(strategy, k.url, s.url, "--summary", str(summary))
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == (
+            "strategy/indicators/brp-per-invanare.yml: 3 nya värden, 0 reviderade, 4 bara i filen (skrevs)\n"
+            "strategy/indicators/forvarvsfrekvens.yml: 11 nya värden, 0 reviderade, 0 bara i filen (skrevs)\n"
+            "Nya siffror skrevs i 2 filer.\n"
+        )
+        assert summary.read_text(encoding="utf-8").startswith("# Nya siffror från Kolada och SCB\n")
+        again = _command(strategy, k.url, s.url, "--summary", str(summary))
+    assert again.returncode == 0
+    assert again.stdout.endswith("Inga nya siffror: filerna är oförändrade.\n")
+    assert "Inga nya eller ändrade siffror: alla hämtade värden stämmer med strategins filer." in summary.read_text(
+        encoding="utf-8")
+
+
+def test_the_command_says_what_failed_in_swedish_and_writes_nothing(strategy):
+    before = texts(strategy)
+    with serve(kolada(KPI, kolada_figures()), "/v3") as k, serve(scb(TABLE, Reply(500, b"")), "/api/v2") as s:
+        done = _command(strategy, k.url, s.url)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (
+        "Siffrorna kunde inte hämtas.\n"
+        "strategy/indicators/brp-per-invanare.yml: SCB svarade med ett serverfel (HTTP 500). SCB svarade likadant "
+        f"vid alla 4 försöken. Adressen: {s.url}/tables/{TABLE}/data?lang=sv&outputFormat=json-stat2"
+        "&valuecodes[Region]=00,27&valuecodes[Tid]=*&valuecodes[ContentsCode]=NR0105AI\n"
+        "Inga siffror skrevs; strategins filer är som de var.\n"
+    )
+    assert texts(strategy) == before

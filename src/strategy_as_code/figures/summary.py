@@ -102,27 +102,28 @@ def markdown(outcome: Outcome) -> str:
     """The pull request's description."""
     areas = outcome.areas
     updates = [(u, figure_changes(u.before, u.after, areas.county)) for u in outcome.updates]
-    changed = [(u, c) for u, c in updates if c or u.unstated]
-    new = sum(_counts(c)[0] for _, c in changed)
-    revised = sum(_counts(c)[1] for _, c in changed)
+    new = sum(_counts(c)[0] for _, c in updates)
+    revised = sum(_counts(c)[1] for _, c in updates)
     asked = sorted({SOURCE_NAMES[o.source] for u in outcome.updates for o in u.sources})
     fetched = " och ".join(asked) or "ingen källa"
     lines = [
         f"# {TITLE}", "",
-        f"Hämtade {outcome.at[:10]} kl. {outcome.at[11:16]} (UTC) från {fetched} av kommandot `make figures`.",
+        f"Hämtade {outcome.at[:10]} kl. {outcome.at[11:16]} (UTC) från {fetched} av kommandot `make figures`.", "",
     ]
-    if not changed:
-        lines += ["", "Inga nya eller ändrade siffror: alla hämtade värden stämmer med strategins filer."]
-        return "\n".join(lines) + "\n"
-    lines += [
-        "",
-        f"{_number(new, 'nytt värde', 'nya värden')} och {_number(revised, 'reviderat värde', 'reviderade värden')} "
-        f"i {_number(len(changed), 'indikator', 'indikatorer')}.",
-        "",
-        "Ett reviderat värde är ett som redan var publicerat och som källan sedan har ändrat. Det nya värdet "
-        "ersätter det, och det tidigare står kvar i filen under `revised` med dagen då ändringen hämtades.",
-    ]
-    for update, changes in changed:
+    if not new + revised:
+        lines.append("Inga nya eller ändrade siffror: alla hämtade värden stämmer med strategins filer.")
+    else:
+        lines += [
+            f"{_number(new, 'nytt värde', 'nya värden')} och "
+            f"{_number(revised, 'reviderat värde', 'reviderade värden')} i "
+            f"{_number(sum(1 for _, c in updates if c), 'indikator', 'indikatorer')}.",
+            "",
+            "Ett reviderat värde är ett som redan var publicerat och som källan sedan har ändrat. Det nya värdet "
+            "ersätter det, och det tidigare står kvar i filen under `revised` med dagen då ändringen hämtades.",
+        ]
+    for update, changes in updates:
+        if not changes and not update.unstated:
+            continue
         lines += ["", f"## {escape(update.name)}", "", f"`{update.path}` · {_source(update)}"]
         places = {area: _places(area, update.before, update.after, county=areas.county)
                   for area in {c.area for c in changes}}

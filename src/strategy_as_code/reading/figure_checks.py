@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from strategy_as_code.areas import COUNTY_WORD, MUNICIPALITIES_WORD, WORDS, Areas, areas_of
+from strategy_as_code.areas import CODE, COUNTY_WORD, MUNICIPALITIES_WORD, WORDS, Areas, areas_of
 from strategy_as_code.problems import Problem, visible
 from strategy_as_code.reading.yamlsource import Document
 from strategy_as_code.series import SOURCE_NAMES, SOURCES
@@ -43,7 +43,7 @@ def _fetch_problems(document: Document, areas: Areas) -> list[Problem]:
             continue
         for index, entry in enumerate(entries):
             path = ("fetch", source, "areas", index)
-            if not isinstance(entry, str):
+            if not isinstance(entry, str) or not (entry in WORDS or CODE.fullmatch(entry)):
                 continue  # the schema says what it should be
             if entry in (COUNTY_WORD, MUNICIPALITIES_WORD) and areas.county is None:
                 problems.append(document.problem(
