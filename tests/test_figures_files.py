@@ -177,3 +177,36 @@ def test_windows_line_endings_and_a_missing_last_line_break_are_kept():
     new = rewrite(text, document, {"values": [{"year": 2020, "value": 1}], "fetched": {"scb": {}}},
                   {"fetched": "fetch"})
     assert new == "id: x\r\nvalues:\r\n  - year: 2020\r\n    value: 1\r\nfetch: {}\r\nfetched:\r\n  scb: {}\r\n"
+
+
+def test_a_revised_figure_is_called_revised_in_the_diff(tmp_path):
+    import subprocess
+    import sys
+
+    from gitrepo import new_repo
+
+    repo = new_repo(tmp_path / "repo", source=FIXTURE)
+    repo.edit("indicators/forvarvsfrekvens.yml", "  - year: 2023\n    value: 81.0\n",
+              '  - year: 2023\n    value: 81.1\n    revised:\n      - date: "2026-12-01"\n        value: 81.0\n')
+    repo.commit("Nya siffror från Kolada och SCB")
+    done = subprocess.run([sys.executable, "-m", "strategy_as_code", "diff", "HEAD^", "HEAD"], cwd=repo.root,
+                          capture_output=True, text=True, check=True)
+    assert "- Har ändrats: 2023: ~~81~~ **81,1** (kvinnor 79,5, män 82,4) **– reviderat av källan, tidigare 81 " \
+        "(hämtat 2026-12-01)**\n" in done.stdout
+
+
+def test_new_figures_for_an_area_and_where_they_come_from_are_in_the_diff(tmp_path):
+    import subprocess
+    import sys
+
+    from gitrepo import new_repo
+
+    repo = new_repo(tmp_path / "repo", source=FIXTURE)
+    add(repo.strategy, 'series:\n  - area: "2715"\n    values:\n      - {year: 2024, value: 78.0}\n')
+    repo.commit("Åsby")
+    add(repo.strategy, "      - {year: 2025, value: 78.4}\nfetch:\n  kolada:\n    kpi: N00914\n    areas: [kommuner]\n")
+    repo.commit("Nya siffror från Kolada och SCB")
+    done = subprocess.run([sys.executable, "-m", "strategy_as_code", "diff", "HEAD^", "HEAD"], cwd=repo.root,
+                          capture_output=True, text=True, check=True)
+    assert "**Värden för jämförelse och per kommun**\n\n- Har lagts till: Åsby kommun, 2025: 78,4\n" in done.stdout
+    assert "**Hämtas från:** (inget angivet) → Kolada N00914: kommuner\n" in done.stdout

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from functools import reduce
 from typing import Any, ClassVar
 
+from strategy_as_code.areas import Areas, areas_of
 from strategy_as_code.changes.fields import FIELDS, NOTHING, SETTINGS_FIELDS, Field, sdg
 from strategy_as_code.changes.words import ADDED, REMOVED, Segment, changed_lines, word_diff
 from strategy_as_code.kinds import KINDS, EntityKind
@@ -250,7 +251,19 @@ def _items(
         return [Item(sdg(number)) for number in values]
     if spec.shape == "values":
         return [Item(spec.show(value), id=str(value.year)) for value in values]
+    if spec.shape == "series":
+        areas = _areas(new)
+        return [
+            Item(f"{series.name or areas.name(series.area)}, {spec.show(figure)}", id=f"{series.area}:{figure.year}")
+            for series in values for figure in series.values
+        ]
     return [Item(str(value)) for value in values]
+
+
+def _areas(strategy: RegionalStrategy) -> Areas:
+    """The names of areas (Sweden, counties, municipalities) as the strategy's partners name them."""
+    partners = [{"kommunkod": p.kommunkod, "name": str(p.name)} for p in strategy.partners if p.kommunkod]
+    return areas_of({"region": str(strategy.settings.region)}, partners)
 
 
 def _identity(item: Item) -> str:
@@ -278,7 +291,7 @@ def _list_change(spec: Field, before: list[Item], after: list[Item]) -> ListChan
     kept_after, added = _split(after, shared)
     reordered = [_identity(i) for i in kept_before] != [_identity(i) for i in kept_after]
     edited: list[tuple[Segment, ...]] = []
-    if spec.shape in ("texts", "links", "values"):
+    if spec.shape in ("texts", "links", "values", "series"):
         for old_item in list(removed):
             partner = _partner(spec, old_item, added)
             if partner is not None:
@@ -294,7 +307,7 @@ def _partner(spec: Field, old_item: Item, candidates: list[Item]) -> Item | None
     """The added item that is an edited version of ``old_item``: the same year for yearly values,
     a text that keeps at least half of the words for priorities and links."""
     for candidate in candidates:
-        if spec.shape == "values":
+        if spec.shape in ("values", "series"):
             if candidate.id == old_item.id:
                 return candidate
         elif SequenceMatcher(None, old_item.text.split(), candidate.text.split(), autojunk=False).ratio() >= 0.5:
