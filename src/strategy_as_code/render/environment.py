@@ -31,6 +31,7 @@ from strategy_as_code.model import Indicator
 from strategy_as_code.reading.schema import schema_of
 from strategy_as_code.render.chart import chart_of, marker
 from strategy_as_code.render.markdown import markdown_to_html
+from strategy_as_code.render.municipal import area_comparison, municipality_figures
 from strategy_as_code.swedish import AGENDA_2030, number_word, swedish_date, swedish_number
 
 
@@ -162,4 +163,6 @@ def environment() -> Environment:
         indicator_chart=indicator_chart,
     )
     env.filters["kolada_url"] = kolada_url
+    # Figures per municipality (issue 16): templates/figures/, included by the indicator and partner pages.
+    env.globals.update(area_comparison=area_comparison, municipality_figures=municipality_figures)
     return env
