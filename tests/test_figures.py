@@ -485,3 +485,33 @@ def test_the_command_says_what_failed_in_swedish_and_writes_nothing(strategy):
         "Inga siffror skrevs; strategins filer är som de var.\n"
     )
     assert texts(strategy) == before
+
+
+def test_the_examples_sourced_indicators_are_fetched_with_provenance(strategy_dir):
+    """The example's fetch specs against a Kolada that knows every key figure and area."""
+    import re as regex
+
+    from figures_stand_ins import StandIn, municipalities
+
+    def answer(path: str) -> dict:
+        kpi, ids = regex.search(r"/kpi/(\w+)/municipality/([\d,]+)", path).groups()
+        rows = [{"kpi": kpi, "municipality": i, "period": 2025,
+                 "values": [{"gender": g, "status": "", "value": 50.0 + n} for n, g in enumerate("TKM")]}
+                for i in ids.split(",")]
+        return {"count": len(rows), "values": rows}
+
+    stand_in = StandIn()
+    stand_in.on(r"/v3/kpi/(N\d{5})$", Reply(body=lambda path: {"values": [{"id": path.rsplit("/", 1)[1]}]}))
+    stand_in.on(r"/v3/municipality/", municipalities())
+    stand_in.on(r"/v3/data/", Reply(body=answer))
+    run = Run(strategy_dir, stand_in, scb(TABLE, scb_dataset()))
+    outcome = run()
+    assert outcome.written == [f"strategy/indicators/{name}.yml" for name in (
+        "bredband-1-gbit", "forvarvsfrekvens", "nyforetagande", "ohalsotal")]
+    for name in ("bredband-1-gbit", "forvarvsfrekvens", "nyforetagande", "ohalsotal"):
+        indicator = data(strategy_dir, name)
+        assert indicator["values"][-1]["year"] == 2025
+        assert [s["area"] for s in indicator["series"]] == ["00", "2701", "2704", "2710", "2715", "2721", "2722",
+                                                             "2780", "2781"]
+        assert indicator["fetched"]["kolada"]["at"] == "2026-12-01T06:00:00Z"
+    assert run().written == []
