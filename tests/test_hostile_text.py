@@ -135,6 +135,10 @@ def _minimal(spec: dict, file: str, payload: str):
         return payload
     if any(a.get("pattern", "").startswith("^(https?://") for a, _ in alternatives):
         return "https://exempel.se/"
+    if any(a.get("pattern") == "^([0-9]{2}|[0-9]{4})$" for a, _ in alternatives):
+        return "00"  # an area (figures.schema.json): Sweden
+    if any(a.get("type") == "array" for a, _ in alternatives):
+        return []
     for alternative, alt_file in alternatives:
         if alternative.get("type") == "object" and "properties" in alternative:
             made = {}
@@ -170,6 +174,10 @@ def _plant(data: dict, spec: dict, file: str, payload: str, path: tuple, planted
             made = _minimal(*items, payload)
             if isinstance(made, dict):
                 current = data[key] = [made]
+        elif current is None and any("required" in a for a, _ in alternatives):
+            made = _minimal(value, value_file, payload)  # an optional group with a text it requires
+            if isinstance(made, dict) and made:
+                current = data[key] = made
         if isinstance(current, dict):
             _plant(current, value, value_file, payload, here, planted, translate)
         elif isinstance(current, list) and items is not None:

@@ -35,6 +35,7 @@ from strategy_as_code.model import (
     Text,
 )
 from strategy_as_code.reading.schema import SCHEMA_DIR
+from strategy_as_code.series import Fetch, Figure, Provenance
 
 FORMAT_VERSION = 2
 """Bumped when a field is renamed or removed, so that data users can notice. 2: a field without a
@@ -63,8 +64,37 @@ def _links(links: Iterable[Link]) -> list[dict[str, Any]]:
     return [_record(title=_text(link.title), url=link.url) for link in links]
 
 
-def _measurement(measured: Measurement) -> dict[str, Any]:
-    return _record(year=measured.year, value=measured.value, women=measured.women, men=measured.men)
+def _measurement(measured: Measurement | Figure) -> dict[str, Any]:
+    return _record(
+        year=measured.year, value=measured.value, women=measured.women, men=measured.men,
+        qualifier=getattr(measured, "qualifier", None),
+        revised=[_record(date=r.date, value=r.value, women=r.women, men=r.men) for r in measured.revised] or None,
+    )
+
+
+def _fetch(spec: Fetch | None) -> dict[str, Any] | None:
+    """Where make figures fetches an indicator's figures from (issue 16), as the file says it."""
+    if spec is None:
+        return None
+    kolada, scb = spec.kolada, spec.scb
+    return _record(
+        kolada=_record(
+            kpi=kolada.kpi, areas=list(kolada.areas), sexes=list(kolada.sexes), since=kolada.since,
+        ) if kolada else None,
+        scb=_record(
+            table=scb.table, selection=dict(scb.selection), region=scb.region, time=scb.time,
+            sex=_record(variable=scb.sex.variable, total=scb.sex.total, women=scb.sex.women, men=scb.sex.men)
+            if scb.sex else None,
+            areas=list(scb.areas), since=scb.since,
+        ) if scb else None,
+    )
+
+
+def _fetched(provenance: tuple[Provenance, ...]) -> dict[str, Any] | None:
+    return {
+        p.source: {"api": p.api, "at": p.at, "requests": [{"url": url, "sha256": sha} for url, sha in p.requests]}
+        for p in provenance
+    } or None
 
 
 def _accessibility(statement: AccessibilityStatement | None) -> dict[str, Any] | None:
@@ -132,6 +162,10 @@ def _indicator(i: Indicator) -> dict[str, Any]:
         source=_record(name=_text(source.name), kolada=source.kolada, scb_table=source.scb_table, url=source.url),
         baseline=_measurement(i.baseline), target=_measurement(i.target),
         values=[_measurement(m) for m in i.values],
+        series=[
+            _record(area=s.area, name=s.name, values=[_measurement(f) for f in s.values]) for s in i.series
+        ] or None,
+        fetch=_fetch(i.fetch), fetched=_fetched(i.fetched),
     )
 
 
