@@ -46,6 +46,7 @@ class Request:
     method: str
     path: str
     """Path and query as sent, e.g. ``/v3/kpi/N00914``."""
+    body: bytes = b""
 
     @property
     def query(self) -> dict[str, list[str]]:
@@ -61,22 +62,29 @@ class StandIn:
         self.requests: list[Request] = []
         self.url = ""
 
-    def on(self, pattern: str, *replies: Reply | Any) -> StandIn:
-        self.routes.insert(0, (re.compile(pattern), [r if isinstance(r, Reply) else Reply(body=r) for r in replies]))
+    def on(self, pattern: str, *replies: Reply | Any, method: str = "GET") -> StandIn:
+        routes = [r if isinstance(r, Reply) else Reply(body=r) for r in replies]
+        self.routes.insert(0, (re.compile(pattern), routes, method))
         return self
 
-    def reply(self, path: str) -> Reply:
-        for pattern, replies in self.routes:
-            if pattern.search(path):
+    def reply(self, path: str, method: str = "GET") -> Reply:
+        for pattern, replies, accepts in self.routes:
+            if accepts == method and pattern.search(path):
                 return replies.pop(0) if len(replies) > 1 else replies[0]
+        if any(pattern.search(path) for pattern, _, _ in self.routes):
+            return Reply(405, {"title": "Method Not Allowed", "status": 405})
         return Reply(404, {"title": "Not Found", "status": 404})
 
 
 def _handler(stand_in: StandIn) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            stand_in.requests.append(Request("GET", self.path))
-            reply = stand_in.reply(self.path)
+        def do_POST(self) -> None:
+            self.do_GET("POST")
+
+        def do_GET(self, method: str = "GET") -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0)) if method == "POST" else b""
+            stand_in.requests.append(Request(method, self.path, body))
+            reply = stand_in.reply(self.path, method)
             if reply.delay:
                 time.sleep(reply.delay)
             body = reply.body(self.path) if callable(reply.body) else reply.body

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from figures_stand_ins import SCB_CONFIG, Reply, json_stat, kolada, kolada_rows, municipalities, scb, serve
+from figures_stand_ins import SCB_CONFIG, Reply, StandIn, json_stat, kolada, kolada_rows, municipalities, scb, serve
 from strategy_as_code.figures import Endpoints, FiguresFailed, markdown, update_figures
 from strategy_as_code.figures.client import Policy
 from strategy_as_code.reading.loader import load_strategy
@@ -264,8 +264,9 @@ def _unchanged_after(strategy: Path, run: Run) -> str:
 
 def test_a_busy_source_is_asked_again_after_the_wait_it_names(strategy):
     stand_in = kolada(KPI, kolada_figures())
-    stand_in.on(rf"/v3/kpi/{KPI}$", Reply(429, {"title": "Too many requests"}, {"Retry-After": "7"}),
-                {"values": [{"id": KPI}]})
+    first_page = stand_in.routes[0]
+    stand_in.on(first_page[0].pattern, Reply(429, {"title": "Too many requests"}, {"Retry-After": "7"}),
+                *first_page[1])
     run = Run(strategy, stand_in, scb(TABLE, scb_dataset()))
     assert run().written
     assert run.waits[0] == 7
@@ -283,7 +284,7 @@ def test_a_source_that_stays_busy_fails_the_run_and_nothing_is_written(strategy)
 
 def test_a_wait_longer_than_we_wait_fails_at_once(strategy):
     stand_in = kolada(KPI, kolada_figures())
-    stand_in.on(r"/v3/kpi/", Reply(503, {}, {"Retry-After": "3600"}))
+    stand_in.on(r"/v3/data/", Reply(503, {}, {"Retry-After": "3600"}))
     message = _unchanged_after(strategy, Run(strategy, stand_in, scb(TABLE, scb_dataset())))
     assert "Kolada svarade med ett serverfel (HTTP 503). Kolada bad oss vänta 3600 sekunder, längre än 120." in message
 
@@ -300,7 +301,7 @@ def test_a_server_error_is_retried_with_growing_waits_then_fails(strategy):
 
 def test_a_source_that_does_not_answer_in_time(strategy):
     stand_in = kolada(KPI, kolada_figures())
-    stand_in.on(r"/v3/kpi/", Reply(body={"values": []}, delay=1.0))
+    stand_in.on(r"/v3/data/", Reply(body={"values": []}, delay=1.0))
     run = Run(strategy, stand_in, scb(TABLE, scb_dataset()), Policy(timeout=0.2, attempts=2, first_wait=0))
     message = _unchanged_after(strategy, run)
     assert "Kolada svarade inte inom 0.2 sekunder. Kolada svarade likadant vid alla 2 försöken." in message
@@ -341,7 +342,9 @@ def test_an_answer_in_another_shape(strategy, body, what):
 
 @pytest.mark.parametrize("reply", [Reply(body={"count": 0, "values": []}), Reply(404, {"title": "Not found"})])
 def test_an_unknown_key_figure(strategy, reply):
+    """Kolada's data for an unknown key figure is empty (or a 404): its metadata tells why."""
     stand_in = kolada(KPI, kolada_figures())
+    stand_in.on(r"/v3/data/", reply)
     stand_in.on(rf"/v3/kpi/{KPI}$", reply)
     message = _unchanged_after(strategy, Run(strategy, stand_in, scb(TABLE, scb_dataset())))
     assert message == (
@@ -350,9 +353,13 @@ def test_an_unknown_key_figure(strategy, reply):
     )
 
 
-def test_an_area_kolada_does_not_know(strategy):
-    stand_in = kolada(KPI, kolada_figures())
-    stand_in.on(r"/v3/municipality/", municipalities(unknown=("0027",)))
+@pytest.mark.parametrize("unknown", [municipalities(unknown=("0027",)), Reply(404, {})])
+def test_an_area_kolada_does_not_know(strategy, unknown):
+    """No figures for an area: Kolada's list of areas tells whether it knows the area at all."""
+    figures = kolada_figures()
+    del figures["27"]
+    stand_in = kolada(KPI, figures)
+    stand_in.on(r"/v3/municipality/", unknown)
     message = _unchanged_after(strategy, Run(strategy, stand_in, scb(TABLE, scb_dataset())))
     assert message == (
         "strategy/indicators/forvarvsfrekvens.yml: Kolada känner inte till området 27 (Region Sjöland, i Kolada "
@@ -491,7 +498,7 @@ def test_the_examples_sourced_indicators_are_fetched_with_provenance(strategy_di
     """The example's fetch specs against a Kolada that knows every key figure and area."""
     import re as regex
 
-    from figures_stand_ins import StandIn, municipalities
+
 
     def answer(path: str) -> dict:
         kpi, ids = regex.search(r"/kpi/(\w+)/municipality/([\d,]+)", path).groups()
@@ -515,3 +522,41 @@ def test_the_examples_sourced_indicators_are_fetched_with_provenance(strategy_di
                                                              "2780", "2781"]
         assert indicator["fetched"]["kolada"]["at"] == "2026-12-01T06:00:00Z"
     assert run().written == []
+
+
+def test_an_scb_that_takes_the_selection_only_as_a_post(strategy):
+    """PxWebApi 2 documents both GET and POST for data; a server that refuses the GET (405) gets
+    the same selection as JSON, and the file keeps the body beside the address."""
+    import json
+
+    stand_in = StandIn()
+    stand_in.on(r"/api/v2/config$", SCB_CONFIG)
+    stand_in.on(rf"/api/v2/tables/{TABLE}/data\?", scb_dataset(), method="POST")
+    Run(strategy, kolada(KPI, kolada_figures()), stand_in)()
+    post = stand_in.requests[-1]
+    assert (post.method, json.loads(post.body)) == ("POST", {"selection": [
+        {"variableCode": "Region", "valueCodes": ["00", "27"]}, {"variableCode": "Tid", "valueCodes": ["*"]},
+        {"variableCode": "ContentsCode", "valueCodes": ["NR0105AI"]},
+    ]})
+    [request] = data(strategy, "brp-per-invanare")["fetched"]["scb"]["requests"]
+    assert request["url"].endswith(f"/tables/{TABLE}/data?lang=sv&outputFormat=json-stat2")
+    assert json.loads(request["body"]) == json.loads(post.body)
+    load_strategy(strategy)
+
+
+def test_an_scb_without_config_is_asked_at_scbs_published_pace(strategy):
+    stand_in = scb(TABLE, scb_dataset())
+    stand_in.on(r"/api/v2/config$", Reply(404, {"title": "Not Found"}))
+    run = Run(strategy, kolada(KPI, kolada_figures()), stand_in)
+    assert run().written
+    assert data(strategy, "brp-per-invanare")["fetched"]["scb"]["api"] == "v2"
+
+
+def test_an_area_scbs_table_does_not_have(strategy):
+    dataset = json_stat(TABLE, {"Region": ["27"], "ContentsCode": ["NR0105AI"], "Tid": ["2025"]},
+                        {("27", "NR0105AI", "2025"): 470})
+    message = _unchanged_after(strategy, Run(strategy, kolada(KPI, kolada_figures()), scb(TABLE, dataset)))
+    assert message == (
+        f"strategy/indicators/brp-per-invanare.yml: SCB:s tabell {TABLE} har inget område 00 (Sverige). "
+        "Kontrollera areas under fetch.scb och kommunkoderna i aktörernas filer."
+    )

@@ -101,8 +101,9 @@ class Provenance:
     api: str
     at: str
     """When they were fetched, UTC, ``2026-12-01T10:00:00Z``."""
-    requests: tuple[tuple[str, str], ...]
-    """(URL, SHA-256 of the response) for every request the figures were read from."""
+    requests: tuple[tuple[str, str, str | None], ...]
+    """(URL, SHA-256 of the response, the JSON body of a POST or None) for every request the
+    figures were read from."""
 
     @property
     def date(self) -> str:
@@ -156,6 +157,8 @@ def fetched_of(data: Mapping[str, Any]) -> tuple[Provenance, ...]:
     if not isinstance(fetched, Mapping):
         return ()
     return tuple(
-        Provenance(source, entry["api"], entry["at"], tuple((r["url"], r["sha256"]) for r in entry["requests"]))
+        Provenance(
+            source, entry["api"], entry["at"], tuple((r["url"], r["sha256"], r.get("body")) for r in entry["requests"]),
+        )
         for source, entry in fetched.items() if source in SOURCES and isinstance(entry, Mapping)
     )

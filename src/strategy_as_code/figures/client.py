@@ -33,6 +33,18 @@ class FetchFailed(Exception):
     """A source could not give the figures; the message says why in Swedish."""
 
 
+class NotFound(FetchFailed):
+    """The source has nothing at the address (HTTP 404)."""
+
+
+class NotAllowed(FetchFailed):
+    """The source does not take this method at the address (HTTP 405)."""
+
+
+class NotJson(FetchFailed):
+    """The source's answer is not JSON."""
+
+
 @dataclass(frozen=True)
 class Policy:
     timeout: float = 30.0
@@ -92,7 +104,7 @@ def _reject_constant(name: str) -> float:
 
 
 class Client:
-    """GET requests to one source, named in Swedish in every message ("Kolada", "SCB")."""
+    """Requests to one source, named in Swedish in every message ("Kolada", "SCB")."""
 
     def __init__(
         self, source: str, policy: Policy | None = None, *, sleep: Callable[[float], None] = time.sleep,
@@ -105,13 +117,14 @@ class Client:
 
     def get_json(
         self, url: str, *, not_found: str | None = None, refused: Callable[[str], str] | None = None,
+        body: bytes | None = None,
     ) -> Answer:
-        """The answer at ``url`` as JSON. ``not_found`` is the message for a 404; ``refused``
-        words another 4xx from the source's own explanation."""
+        """The answer at ``url`` as JSON; with ``body``, to a POST of that JSON. ``not_found`` is
+        the message for a 404; ``refused`` words another 4xx from the source's own explanation."""
         policy = self.policy
         for attempt in range(1, policy.attempts + 1):
             try:
-                return self._once(url, not_found, refused)
+                return self._once(url, not_found, refused, body)
             except _Retry as retry:
                 if attempt == policy.attempts:
                     raise FetchFailed(
@@ -127,10 +140,15 @@ class Client:
                 self.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
-    def _once(self, url: str, not_found: str | None, refused: Callable[[str], str] | None) -> Answer:
+    def _once(
+        self, url: str, not_found: str | None, refused: Callable[[str], str] | None, data: bytes | None,
+    ) -> Answer:
         if self.window is not None:
             self.window.wait()
-        request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": USER_AGENT})
+        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(url, data=data, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.policy.timeout) as response:
                 body = response.read(self.policy.max_bytes + 1)
@@ -150,12 +168,12 @@ class Client:
         if len(body) > self.policy.max_bytes:
             raise FetchFailed(f"{self.source} svarade med mer än {self.policy.max_bytes // 2**20} MB. Adressen: {url}")
         try:
-            data = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+            parsed = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
         except (UnicodeDecodeError, ValueError):
-            raise FetchFailed(
+            raise NotJson(
                 f"{self.source} svarade med något som inte är giltig JSON, så inga siffror kunde läsas. Adressen: {url}"
             ) from None
-        return Answer(url, body, data)
+        return Answer(url, body, parsed)
 
     def _http_error(
         self, error: urllib.error.HTTPError, url: str, not_found: str | None, refused: Callable[[str], str] | None,
@@ -166,8 +184,10 @@ class Client:
             raise _Retry(f"{self.source} tar inte emot fler anrop just nu (HTTP 429 Too Many Requests).", retry_after)
         if status >= 500:
             raise _Retry(f"{self.source} svarade med ett serverfel (HTTP {status}).", retry_after)
-        if status == 404 and not_found:
-            raise FetchFailed(not_found) from None
+        if status == 404:
+            raise NotFound(not_found or f"{self.source} har inget på adressen {url} (HTTP 404).") from None
+        if status == 405:
+            raise NotAllowed(f"{self.source} tar inte emot frågan på det sättet (HTTP 405). Adressen: {url}") from None
         detail = _detail(error)
         if refused is not None:
             raise FetchFailed(refused(f"HTTP {status}" + (f": {detail}" if detail else ""))) from None

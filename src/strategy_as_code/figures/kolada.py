@@ -1,9 +1,9 @@
 """Kolada's API v3 (RKA): a key figure (nyckeltal) for the areas an indicator asks for.
 
-First the key figure and the areas are looked up (``/kpi/{id}``, ``/municipality/{ids}``): an
-empty answer means Kolada does not know them, which the data itself cannot tell apart from "no
-figures yet". Then ``/data/kpi/{id}/municipality/{ids}`` is read page by page (``next_url``; the
-older ``next_page`` is followed too), at most 25 areas per request as the API allows.
+``/data/kpi/{id}/municipality/{ids}`` is read page by page (``next_url``; the older ``next_page``
+is followed too), at most 25 areas per request as the API allows. No figures at all, or none for
+an area, cannot tell "unknown" from "nothing yet": then the key figure and the silent areas are
+looked up (``/kpi/{id}``, ``/municipality/{ids}``), and one Kolada does not know stops the run.
 
 Kolada names Sweden ``0000`` and a county's region ``00`` + länskod (``0027``); a municipality by
 its kommunkod. An answer looks like
@@ -16,7 +16,7 @@ import urllib.parse
 from collections.abc import Iterator, Sequence
 
 from strategy_as_code.areas import SWEDEN
-from strategy_as_code.figures.client import Client, FetchFailed
+from strategy_as_code.figures.client import Client, FetchFailed, NotFound
 from strategy_as_code.figures.observations import Observations, malformed, number, year_of
 from strategy_as_code.series import KOLADA, SEXES, KoladaFetch
 
@@ -49,14 +49,20 @@ class Kolada:
 
     def fetch(self, spec: KoladaFetch, areas: Sequence[str], names: dict[str, str]) -> Observations:
         """Every figure Kolada states for ``spec.kpi`` in ``areas`` (our codes)."""
-        self._check_kpi(spec.kpi)
-        self._check_areas(areas, names)
         asked = frozenset(SEXES[sex] for sex in spec.sexes)
         found = Observations(KOLADA, API_VERSION, asked, spec.since, tuple(areas))
         wanted = {kolada_id(area): area for area in areas}
-        for chunk in _chunks(list(wanted)):
-            url = f"{self.base}/data/kpi/{spec.kpi}/municipality/{','.join(chunk)}?per_page={PAGE_SIZE}"
-            self._read_pages(url, spec, wanted, found)
+        try:
+            for chunk in _chunks(list(wanted)):
+                url = f"{self.base}/data/kpi/{spec.kpi}/municipality/{','.join(chunk)}?per_page={PAGE_SIZE}"
+                self._read_pages(url, spec, wanted, found)
+        except NotFound:
+            self._check_kpi(spec.kpi)
+            self._check_areas(areas, names)
+            raise
+        if not found.figures:
+            self._check_kpi(spec.kpi)
+        self._check_areas([area for area in areas if area not in found.figures], names)
         return found
 
     def _check_kpi(self, kpi: str) -> None:
@@ -69,7 +75,10 @@ class Kolada:
     def _check_areas(self, areas: Sequence[str], names: dict[str, str]) -> None:
         unknown = [kolada_id(a) for a in areas if kolada_id(a) not in self._known_areas]
         for chunk in _chunks(unknown):
-            answer = self.client.get_json(f"{self.base}/municipality/{','.join(chunk)}")
+            try:
+                answer = self.client.get_json(f"{self.base}/municipality/{','.join(chunk)}")
+            except NotFound:
+                continue  # none of them known: said below, area by area
             self._known_areas.update(
                 item["id"] for item in _values(answer.data, "Kolada") if isinstance(item, dict)
                 and isinstance(item.get("id"), str)
@@ -128,10 +137,12 @@ class Kolada:
         base = urllib.parse.urlsplit(self.base)
         if (target.scheme, target.netloc) == (base.scheme, base.netloc):
             return target.geturl()
-        official = urllib.parse.urlsplit(KOLADA_API)
-        if target.netloc == official.netloc and target.path.startswith(official.path):
-            rest = target.path[len(official.path):]
-            return urllib.parse.urlunsplit((base.scheme, base.netloc, base.path + rest, target.query, ""))
+        # Another host (api.kolada.se behind a mirror, localhost for 127.0.0.1): the same path on
+        # the configured server, never a request elsewhere.
+        for prefix in (base.path, urllib.parse.urlsplit(KOLADA_API).path):
+            if prefix and target.path.startswith(prefix + "/"):
+                rest = target.path[len(prefix):]
+                return urllib.parse.urlunsplit((base.scheme, base.netloc, base.path + rest, target.query, ""))
         raise malformed("Kolada", f"nästa sida ligger på en annan server, {target.netloc}")
 
 

@@ -50,7 +50,10 @@ def merge(data: Mapping[str, Any], found: Sequence[Observations], county: str | 
         if changed or observations.source not in fetched:
             fetched[observations.source] = {
                 "api": observations.api, "at": at,
-                "requests": [{"url": url, "sha256": digest} for url, digest in observations.requests],
+                "requests": [
+                    {"url": url, "sha256": digest, **({"body": body} if body else {})}
+                    for url, digest, body in observations.requests
+                ],
             }
             merged.changed = True
     if not merged.changed:

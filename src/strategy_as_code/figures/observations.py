@@ -24,11 +24,11 @@ class Observations:
     """The areas asked for (our codes)."""
     figures: dict[str, dict[int, dict[str, float]]] = field(default_factory=dict)
     """Area code -> year -> {field: number}; only the figures the source states."""
-    requests: list[tuple[str, str]] = field(default_factory=list)
-    """(URL, SHA-256) of every answer the figures were read from."""
+    requests: list[tuple[str, str, str | None]] = field(default_factory=list)
+    """(URL, SHA-256, the JSON body of a POST or None) of every answer the figures were read from."""
 
-    def read_from(self, answer: Answer) -> None:
-        self.requests.append((answer.url, answer.sha256))
+    def read_from(self, answer: Answer, body: str | None = None) -> None:
+        self.requests.append((answer.url, answer.sha256, body))
 
     def add(self, area: str, year: int, key: str, number: float, where: str) -> None:
         """One figure; a second, different figure for the same area, year and field means the

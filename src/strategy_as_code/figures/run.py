@@ -117,16 +117,14 @@ def _fetch(document: Document, areas: Areas, sources: _Sources) -> list[Observat
     found: list[Observations] = []
     if spec is None:
         return found
-    names = {}
     if spec.kolada is not None:
         codes = areas.resolve(spec.kolada.areas)
-        names = {code: areas.name(code) for code in codes}
         if codes:
-            found.append(sources.kolada().fetch(spec.kolada, codes, names))
+            found.append(sources.kolada().fetch(spec.kolada, codes, {code: areas.name(code) for code in codes}))
     if spec.scb is not None:
         codes = areas.resolve(spec.scb.areas)
         if codes:
-            found.append(sources.scb().fetch(spec.scb, codes))
+            found.append(sources.scb().fetch(spec.scb, codes, {code: areas.name(code) for code in codes}))
     return found
 
 

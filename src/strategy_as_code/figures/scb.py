@@ -2,19 +2,23 @@
 areas, the years and (optionally) sex, read as JSON-stat 2.0.
 
 ``/config`` is read first for the limit SCB publishes (``maxCallsPerTimeWindow`` calls per
-``timeWindow`` seconds), and every later call waits its turn. The data is a GET of
-``/tables/{id}/data?lang=sv&outputFormat=json-stat2&valuecodes[Var]=a,b``, so that the address
-alone says what was asked (it is written into the indicator file as provenance). A missing
-figure is ``null`` in ``value`` (with a symbol such as ``..`` in ``status``) and stays missing.
+``timeWindow`` seconds), and every later call waits its turn (without a /config: SCB's published
+limit). The data is a GET of ``/tables/{id}/data?lang=sv&outputFormat=json-stat2&valuecodes[Var]=a,b``,
+so that the address alone says what was asked (it is written into the indicator file as
+provenance); a server that takes only POST (HTTP 405) gets the same selection as a JSON body,
+which the provenance then keeps too. A missing figure is ``null`` in ``value`` (with a symbol
+such as ``..`` in ``status``) and stays missing; an area the table does not have stops the run.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from strategy_as_code.figures.client import CallWindow, Client, FetchFailed
+from strategy_as_code.figures.client import CallWindow, Client, FetchFailed, NotAllowed, NotFound, NotJson
 from strategy_as_code.figures.observations import Observations, malformed, number, year_of
 from strategy_as_code.series import SCB, ScbFetch
 
@@ -34,10 +38,12 @@ class Scb:
     def _configure(self) -> None:
         if self._configured:
             return
-        answer = self.client.get_json(f"{self.base}/config")
-        config = answer.data
+        try:
+            config = self.client.get_json(f"{self.base}/config").data
+        except (NotFound, NotJson):  # a mirror without /config: SCB's published limit
+            config = {}
         if not isinstance(config, dict):
-            raise malformed("SCB", "/config är inte en grupp av fält")
+            config = {}
         calls, seconds = config.get("maxCallsPerTimeWindow"), config.get("timeWindow")
         if not (_positive(calls) and _positive(seconds)):  # 0 or nothing: a limit SCB does not state
             calls, seconds = DEFAULT_WINDOW
@@ -50,32 +56,52 @@ class Scb:
             self.api = f"{API_VERSION} ({version})"
         self._configured = True
 
-    def data_url(self, spec: ScbFetch, areas: Sequence[str]) -> str:
-        selection = [(spec.region, ",".join(areas)), (spec.time, "*")]
-        selection += list(spec.selection)
+    @staticmethod
+    def selection(spec: ScbFetch, areas: Sequence[str]) -> list[tuple[str, list[str]]]:
+        """Variable -> the value codes asked for: the areas, every year, one value of each variable
+        the spec selects, and the sex codes."""
+        chosen = [(spec.region, list(areas)), (spec.time, ["*"])]
+        chosen += [(variable, [code]) for variable, code in spec.selection]
         if spec.sex is not None:
             codes = [c for c in (spec.sex.total, spec.sex.women, spec.sex.men) if c is not None]
-            selection.append((spec.sex.variable, ",".join(dict.fromkeys(codes))))
-        query = [("lang", "sv"), ("outputFormat", "json-stat2")]
-        query += [(f"valuecodes[{variable}]", codes) for variable, codes in selection]
+            chosen.append((spec.sex.variable, list(dict.fromkeys(codes))))
+        return chosen
+
+    def _url(self, spec: ScbFetch, query: list[tuple[str, str]]) -> str:
+        query = [("lang", "sv"), ("outputFormat", "json-stat2"), *query]
         encoded = urllib.parse.urlencode(query, safe="[],*", quote_via=urllib.parse.quote)
         return f"{self.base}/tables/{urllib.parse.quote(spec.table, safe='')}/data?{encoded}"
 
-    def fetch(self, spec: ScbFetch, areas: Sequence[str]) -> Observations:
+    def data_url(self, spec: ScbFetch, areas: Sequence[str]) -> str:
+        return self._url(spec, [(f"valuecodes[{v}]", ",".join(codes)) for v, codes in self.selection(spec, areas)])
+
+    def fetch(self, spec: ScbFetch, areas: Sequence[str], names: Mapping[str, str]) -> Observations:
         self._configure()
         table = spec.table
-        answer = self.client.get_json(
-            self.data_url(spec, areas),
-            not_found=f"SCB har ingen tabell med id {table}. Kontrollera table under fetch.scb.",
-            refused=lambda why: (
+        problems: dict[str, Any] = {
+            "not_found": f"SCB har ingen tabell med id {table}. Kontrollera table under fetch.scb.",
+            "refused": lambda why: (
                 f"SCB godtog inte urvalet ur tabell {table} ({why}). Kontrollera att variablerna och "
                 "värdena under fetch.scb (selection, region, time, sex) och områdena finns i tabellen."
             ),
-        )
+        }
+        body = None
+        try:
+            answer = self.client.get_json(self.data_url(spec, areas), **problems)
+        except NotAllowed:  # a server that takes the selection as a POST only
+            selection = [{"variableCode": v, "valueCodes": codes} for v, codes in self.selection(spec, areas)]
+            body = json.dumps({"selection": selection}, ensure_ascii=False, separators=(",", ":"))
+            answer = self.client.get_json(self._url(spec, []), body=body.encode("utf-8"), **problems)
         asked = frozenset(["value"] + [key for key in ("women", "men") if spec.sex and getattr(spec.sex, key)])
         found = Observations(SCB, self.api, asked, spec.since, tuple(areas))
-        found.read_from(answer)
-        _read_dataset(answer.data, spec, set(areas), found)
+        found.read_from(answer, body)
+        stated = _read_dataset(answer.data, spec, set(areas), found)
+        for area in areas:
+            if area not in stated:
+                raise FetchFailed(
+                    f"SCB:s tabell {table} har inget område {area} ({names.get(area, area)}). Kontrollera areas "
+                    "under fetch.scb och kommunkoderna i aktörernas filer."
+                )
         return found
 
 
@@ -99,7 +125,8 @@ def _categories(dimension: object, name: str, where: str) -> list[str]:
     raise malformed(where, f"variabeln {name} har inga koder i ordning")
 
 
-def _read_dataset(data: object, spec: ScbFetch, areas: set[str], found: Observations) -> None:
+def _read_dataset(data: object, spec: ScbFetch, areas: set[str], found: Observations) -> set[str]:
+    """Reads the figures into ``found``; returns the areas the table has."""
     where = f"SCB (tabell {spec.table})"
     if not isinstance(data, dict) or data.get("class", "dataset") != "dataset":
         raise malformed(where, "svaret är inget JSON-stat-dataset")
@@ -153,3 +180,4 @@ def _read_dataset(data: object, spec: ScbFetch, areas: set[str], found: Observat
         if area not in areas or key is None:
             continue
         found.add(area, year_of(cell[spec.time], where), key, value, where)
+    return set(codes[spec.region])

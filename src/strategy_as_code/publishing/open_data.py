@@ -92,7 +92,9 @@ def _fetch(spec: Fetch | None) -> dict[str, Any] | None:
 
 def _fetched(provenance: tuple[Provenance, ...]) -> dict[str, Any] | None:
     return {
-        p.source: {"api": p.api, "at": p.at, "requests": [{"url": url, "sha256": sha} for url, sha in p.requests]}
+        p.source: {"api": p.api, "at": p.at, "requests": [
+            _record(url=url, sha256=sha, body=body) for url, sha, body in p.requests
+        ]}
         for p in provenance
     } or None
 
