@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # environment (YEAR=2026 make release), which make passes on unexpanded; defaults are exported
 # for their own targets only.
 
-.PHONY: serve build test validate release draft lint bench clean golden new-region site-sources
+.PHONY: serve build test validate release draft lint bench clean golden new-region site-sources figures
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ build: $(STAMP)
 ## validate: check every file in strategy/ and report every problem at once
 validate: $(STAMP)
 	scripts/validate strategy
+
+## figures: fetch the indicators' figures from Kolada and SCB into strategy/ (make figures ARGS="--summary pr.md")
+# KOLADA_API_URL and SCB_API_URL (a mirror, a local stand-in) reach the command through the environment.
+figures: $(STAMP)
+	set -f; scripts/fetch-figures $${ARGS-}
 
 ## site-sources: the site as plain files for any engine in OUT (make site-sources OUT=build/sources), built and revealed
 # OUT reaches the recipe through the environment, quoted by the shell. The build, the reveal and

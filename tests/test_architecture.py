@@ -1,6 +1,6 @@
 """The tree shows the pipeline, and the code keeps to it: the core imports no site engine, each
-stage imports only the stages before it (vocabulary <- reading <- changes <- render <- publishing
-<- cli), no renderer runs git, and a module longer than about 350 lines says why."""
+stage imports only the stages before it (vocabulary <- reading <- changes <- render <- figures
+<- publishing <- cli), no renderer runs git, and a module longer than about 350 lines says why."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 CORE = Path(__file__).resolve().parents[1] / "src" / "strategy_as_code"
-STAGES = ("reading", "changes", "render", "publishing", "cli")
+STAGES = ("reading", "changes", "render", "figures", "publishing", "cli")
 """In order; the shared vocabulary (the modules at the top of the package) comes first."""
 MODULES = sorted(path for path in CORE.rglob("*.py") if "__pycache__" not in path.parts)
 

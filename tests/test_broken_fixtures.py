@@ -13,6 +13,9 @@ A case's first lines say where it goes, then its content follows:
     #! validera: lank                       validate that folder instead of strategy/
     #! giltig                               the strategy is still valid: a warning, exit 0
 
+A later line ``#! fil: other.yml`` inside the content starts a second file (a case whose defect
+lies between two files).
+
 ``make golden`` writes the reports anew; review them with ``git diff tests/broken``.
 """
 
@@ -65,8 +68,11 @@ def place(case: Path, strategy: Path) -> tuple[str, bool]:
         else:
             raise AssertionError(f"{case.name}: unknown directive {directive!r}")
     if target is not None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(raw)
+        first, *more = re.split(rb"^#! fil: (.+)\n", raw, flags=re.MULTILINE)
+        for path, content in [(target, first), *((strategy / m.decode("utf-8"), c) for m, c in zip(
+                more[::2], more[1::2], strict=True))]:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
     return folder, valid
 
 

@@ -23,7 +23,8 @@ def test_no_command():
     assert done.stdout == ""
     assert done.stderr == (
         "Användning: strategy_as_code [-h]\n"
-        "                             {validate,release,diff,review,site-sources} ...\n"
+        "                             {validate,release,diff,review,site-sources,figures}\n"
+        "                             ...\n"
         "strategy_as_code: fel: det här saknas: kommando.\n"
         "Skriv strategy_as_code -h för hjälp.\n"
     )
@@ -32,9 +33,9 @@ def test_no_command():
 def test_unknown_command_lists_the_commands():
     done = run("validera")
     assert done.returncode == 2
-    assert done.stderr.splitlines()[2] == (
+    assert done.stderr.splitlines()[3] == (
         "strategy_as_code: fel: kommando kan inte vara 'validera'; välj bland 'validate', 'release', 'diff', 'review', "
-        "'site-sources'."
+        "'site-sources', 'figures'."
     )
 
 

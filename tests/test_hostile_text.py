@@ -135,6 +135,10 @@ def _minimal(spec: dict, file: str, payload: str):
         return payload
     if any(a.get("pattern", "").startswith("^(https?://") for a, _ in alternatives):
         return "https://exempel.se/"
+    if any(a.get("pattern") == "^([0-9]{2}|[0-9]{4})$" for a, _ in alternatives):
+        return "00"  # an area (figures.schema.json): Sweden
+    if any(a.get("type") == "array" for a, _ in alternatives):
+        return []
     for alternative, alt_file in alternatives:
         if alternative.get("type") == "object" and "properties" in alternative:
             made = {}
@@ -170,9 +174,11 @@ def _plant(data: dict, spec: dict, file: str, payload: str, path: tuple, planted
             made = _minimal(*items, payload)
             if isinstance(made, dict):
                 current = data[key] = [made]
-        elif current is None and any(a.get("type") == "object" for a, _ in alternatives):
-            made = _minimal(value, value_file, payload)  # an optional table: the region's own words
-            if isinstance(made, dict):
+        elif current is None and any(a.get("type") == "object" or "required" in a for a, _ in alternatives):
+            # An optional group with a text it requires; or the region's own words (labels), a
+            # table of optional groups.
+            made = _minimal(value, value_file, payload)
+            if isinstance(made, dict) and (made or key == "labels"):
                 current = data[key] = made
         if isinstance(current, dict):
             _plant(current, value, value_file, payload, here, planted, translate)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any, TypeVar
 
+from strategy_as_code.series import Fetch, Provenance, Revision, fetch_of, fetched_of, revisions_of
 from strategy_as_code.swedish import collation_key
 
 DEFAULT_LANGUAGE = "sv"
@@ -215,12 +216,14 @@ class Measurement:
     """As the document states the figure (``under``, ``cirka`` …); None: exactly."""
     text: Text | None = None
     """The document's own words about it, when they say more than the figure."""
+    revised: tuple[Revision, ...] = ()
+    """Earlier values the source has since revised (issue 16, ``make figures``)."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Measurement:
         return cls(
             year=data["year"], value=data["value"], women=data.get("women"), men=data.get("men"),
-            qualifier=data.get("qualifier"), text=Text.optional(data.get("text")),
+            qualifier=data.get("qualifier"), text=Text.optional(data.get("text")), revised=revisions_of(data),
         )
 
 
@@ -372,6 +375,10 @@ class Indicator(Entity):
     """Intermediate targets before ``target``, sorted by year."""
     series: tuple[Series, ...] = ()
     """Comparison and breakdown series (Sweden, municipalities), in the file's order."""
+    # Figures from Kolada and SCB (issue 16): where they are fetched from, and where the fetched
+    # ones came from (strategy_as_code.series).
+    fetch: Fetch | None = None
+    fetched: tuple[Provenance, ...] = ()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], source: Source) -> Indicator:
@@ -387,6 +394,7 @@ class Indicator(Entity):
                 (Target.from_data(m) for m in data.get("milestones", ())), key=lambda t: t.year or 0,
             )),
             series=tuple(Series.from_data(x) for x in data.get("series", ())),
+            fetch=fetch_of(data), fetched=fetched_of(data),
         )
 
     @property

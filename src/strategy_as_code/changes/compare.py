@@ -259,6 +259,7 @@ def _items(
     return [Item(spec.show(value)) for value in values]
 
 
+
 def _identity(item: Item) -> str:
     """What makes two list items the same: the entity for links between entities (so renaming a
     goal does not change every strategy that points at it), the shown text for everything else."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from strategy_as_code.model import Horizon, Label, Measurement, Target, TargetForm
+from strategy_as_code.series import SOURCE_NAMES, Fetch, Provenance
 from strategy_as_code.swedish import AGENDA_2030, swedish_date, swedish_number
 
 NOTHING = "(inget angivet)"
@@ -19,7 +20,7 @@ class Field:
     label: str
     shape: str
     """``text``, ``value``, ``ref`` (one entity), ``refs``, ``texts``, ``links``, ``sdgs``, ``values``,
-    ``series`` (each series' yearly values, by area)."""
+    ``series`` (yearly values per area)."""
     show: Callable[[Any], str] = str
     target: str | None = None
     """Kind of the entities a ``ref``/``refs`` field points at."""
@@ -70,7 +71,29 @@ def _labels(labels: dict[str, Label]) -> str:
 def _yearly(value: Measurement) -> str:
     split = [f"{name} {swedish_number(part)}" for name, part in (("kvinnor", value.women), ("män", value.men))
              if part is not None]
-    return f"{value.year}: {swedish_number(value.value)}" + (f" ({', '.join(split)})" if split else "")
+    text = f"{value.year}: {swedish_number(value.value)}" + (f" ({', '.join(split)})" if split else "")
+    if value.revised:  # make figures kept what the source said before (issue 16)
+        earlier = value.revised[-1]
+        text += f" – reviderat av källan, tidigare {swedish_number(earlier.value)} (hämtat {earlier.date})"
+    return text
+
+
+def _fetch(spec: Fetch) -> str:
+    """Where make figures fetches from, in a line: "Kolada N00914: län, riket, kommuner"."""
+    parts = []
+    if spec.kolada:
+        sexes = f" ({', '.join(spec.kolada.sexes)})" if spec.kolada.sexes != ("T",) else ""
+        since = f" från {spec.kolada.since}" if spec.kolada.since else ""
+        parts.append(f"Kolada {spec.kolada.kpi}: {', '.join(spec.kolada.areas)}{sexes}{since}")
+    if spec.scb:
+        chosen = "".join(f", {variable} {code}" for variable, code in spec.scb.selection)
+        since = f" från {spec.scb.since}" if spec.scb.since else ""
+        parts.append(f"SCB tabell {spec.scb.table}{chosen}: {', '.join(spec.scb.areas)}{since}")
+    return "; ".join(parts)
+
+
+def _fetched(provenance: tuple[Provenance, ...]) -> str:
+    return ", ".join(f"{SOURCE_NAMES[p.source]} {p.date}" for p in provenance) or NOTHING
 
 
 def _yes_no(value: bool) -> str:
@@ -129,7 +152,9 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("target", "Mål", "value", target_words),
         Field("milestones", "Etappmål", "texts", target_words),
         Field("values", "Uppmätta värden", "values", _yearly),
-        Field("series", "Jämförelseserier", "series", _yearly),
+        Field("series", "Värden för jämförelse och per kommun", "series", _yearly),
+        Field("fetch", "Hämtas från", "value", _fetch),
+        Field("fetched", "Senast hämtade", "value", _fetched),
     ),
     "partners": (
         _NAME, Field("type", "Slag av aktör", "value"), Field("kommunkod", "Kommunkod", "value"),

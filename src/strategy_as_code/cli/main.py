@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from strategy_as_code.cli.changes import add_commands
+from strategy_as_code.cli.figures import add_command as add_figures
 from strategy_as_code.cli.parser import SwedishArgumentParser
 from strategy_as_code.cli.site_sources import add_command as add_site_sources
 from strategy_as_code.kinds import STRATEGY_FOLDER
@@ -61,5 +62,6 @@ def main(argv: list[str] | None = None) -> int:
     publish.set_defaults(run=_release)
     add_commands(commands)
     add_site_sources(commands)
+    add_figures(commands)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -27,6 +27,8 @@ _ERRORS = (
         re.compile(r"argument (?P<name>\S+): ignored explicit argument (?P<value>.+)"),
         "{name} tar inget värde ({value})",
     ),
+    # An option's own check, worded in Swedish where the option is defined (figures --timeout).
+    (re.compile(r"argument (?P<name>\S+): (?P<why>'.*' (?:är|ska) .+)"), "{name}: {why}"),
 )
 
 _HEADINGS = (

@@ -39,6 +39,7 @@ from strategy_as_code.model import (
     Text,
 )
 from strategy_as_code.reading.schema import SCHEMA_DIR
+from strategy_as_code.series import Fetch, Provenance
 
 FORMAT_VERSION = 3
 """Bumped when a field is renamed or removed, so that data users can notice. 2: a field without a
@@ -75,6 +76,7 @@ def _measurement(measured: Measurement | None) -> dict[str, Any] | None:
     return _record(
         year=measured.year, value=measured.value, women=measured.women, men=measured.men,
         qualifier=measured.qualifier, text=_text(measured.text),
+        revised=[_record(date=r.date, value=r.value, women=r.women, men=r.men) for r in measured.revised] or None,
     )
 
 
@@ -99,6 +101,33 @@ def _series(series: Series) -> dict[str, Any]:
         ),
         values=[_measurement(m) for m in series.values],
     )
+
+
+def _fetch(spec: Fetch | None) -> dict[str, Any] | None:
+    """Where make figures fetches an indicator's figures from (issue 16), as the file says it."""
+    if spec is None:
+        return None
+    kolada, scb = spec.kolada, spec.scb
+    return _record(
+        kolada=_record(
+            kpi=kolada.kpi, areas=list(kolada.areas), sexes=list(kolada.sexes), since=kolada.since,
+        ) if kolada else None,
+        scb=_record(
+            table=scb.table, selection=dict(scb.selection), region=scb.region, time=scb.time,
+            sex=_record(variable=scb.sex.variable, total=scb.sex.total, women=scb.sex.women, men=scb.sex.men)
+            if scb.sex else None,
+            areas=list(scb.areas), since=scb.since,
+        ) if scb else None,
+    )
+
+
+def _fetched(provenance: tuple[Provenance, ...]) -> dict[str, Any] | None:
+    return {
+        p.source: {"api": p.api, "at": p.at, "requests": [
+            _record(url=url, sha256=sha, body=body) for url, sha, body in p.requests
+        ]}
+        for p in provenance
+    } or None
 
 
 def _accessibility(statement: AccessibilityStatement | None) -> dict[str, Any] | None:
@@ -181,6 +210,7 @@ def _indicator(i: Indicator) -> dict[str, Any]:
         baseline=_measurement(i.baseline), target=_target(i.target),
         milestones=[_target(t) for t in i.milestones] or None,
         values=[_measurement(m) for m in i.values], series=[_series(x) for x in i.series] or None,
+        fetch=_fetch(i.fetch), fetched=_fetched(i.fetched),
     )
 
 

@@ -27,9 +27,10 @@ from strategy_as_code.kinds import (
 from strategy_as_code.model import ENTITY_CLASSES, Entity, RegionalStrategy, Settings, Source
 from strategy_as_code.problems import Problem, StrategyInvalid, visible
 from strategy_as_code.reading import links, schema
+from strategy_as_code.reading.figure_checks import figure_problems
 from strategy_as_code.reading.files import NOT_FILES, NOTES, StrategyFiles, read_tree, refusal, walk
 from strategy_as_code.reading.places import place
-from strategy_as_code.reading.structure import check_goal_tree, check_series, check_targets
+from strategy_as_code.reading.structure import check_goal_tree, check_targets
 from strategy_as_code.reading.text_checks import check_text
 from strategy_as_code.reading.whole_numbers import decimal_where_whole, integer_fields
 from strategy_as_code.reading.yamlsource import Document, parse
@@ -58,13 +59,13 @@ class _Loading:
     def run(self) -> Reading:
         self._read()
         self._years()
+        self.problems += figure_problems(self.settings, self.documents["indicators"], self.documents["partners"])
         valid_ids = self._unique_ids()
         self._references(valid_ids)
         self._coverage()
         self._one_decision_per_version()
         self.problems.extend(
             check_targets(self.documents["indicators"])
-            + check_series(self.documents["indicators"], self.documents["partners"], self.settings)
             + check_goal_tree(valid_ids["goals"])
         )
         if self.problems:

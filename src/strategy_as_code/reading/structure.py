@@ -1,16 +1,15 @@
 """Checks of how the parts of a strategy fit together that the schemas cannot express: a target
-uses one form, milestones come before the final target, a series names a known area once, and
-sub-goals never form a circle. Each returns every problem it finds, in Swedish."""
+uses one form, milestones come before the final target, and sub-goals never form a circle (the
+areas of series are checked with the figures, figure_checks.py). Each returns every problem it
+finds, in Swedish."""
 
 from __future__ import annotations
 
 from typing import TypeGuard
 
 from strategy_as_code.model import TARGET_FORM_FIELDS, target_forms
-from strategy_as_code.problems import Problem, visible
+from strategy_as_code.problems import Problem
 from strategy_as_code.reading.yamlsource import Document
-from strategy_as_code.regions import RegionDataInvalid
-from strategy_as_code.regions import load as load_sweden
 
 
 def _year(value: object) -> TypeGuard[int]:
@@ -58,61 +57,6 @@ def check_targets(indicators: list[Document]) -> list[Problem]:
                     "eller rätta årtalet.",
                 ))
     return problems
-
-
-def check_series(indicators: list[Document], partners: list[Document], settings: Document | None) -> list[Problem]:
-    """Each series names a known area once, with one value per year."""
-    problems: list[Problem] = []
-    known = _area_codes(partners, settings)
-    for document in indicators:
-        series = document.data.get("series")
-        seen: dict[str, int] = {}
-        for index, item in enumerate(series if isinstance(series, list) else []):
-            if not isinstance(item, dict) or not isinstance(item.get("area"), str):
-                continue
-            area = item["area"]
-            if area in seen:
-                line = document.position(("series", seen[area], "area"))[0]
-                problems.append(document.problem(
-                    ("series", index, "area"), f'Området "{area}" har redan en serie (rad {line}).',
-                    "Samla områdets värden i en serie, eller rätta koden.",
-                ))
-            seen.setdefault(area, index)
-            if area not in known:
-                problems.append(document.problem(
-                    ("series", index, "area"), f'Det finns inget område med koden "{visible(area)}".',
-                    '"00" är hela Sverige, två siffror är en länskod och fyra siffror en kommunkod (se '
-                    "data/sverige/ eller en aktörs kommunkod). Kontrollera koden.",
-                ))
-            years: dict[int, int] = {}
-            values = item.get("values")
-            for position, measured in enumerate(values if isinstance(values, list) else []):
-                year = measured.get("year") if isinstance(measured, dict) else None
-                if not _year(year):
-                    continue
-                if year in years:
-                    problems.append(document.problem(
-                        ("series", index, "values", position, "year"),
-                        f'Året {year} har redan ett värde i serien för "{area}".',
-                        "Varje år ska ha ett enda värde. Ta bort det ena, eller rätta årtalet.",
-                    ))
-                years.setdefault(year, position)
-    return problems
-
-
-def _area_codes(partners: list[Document], settings: Document | None) -> set[str]:
-    codes = {"00"}
-    data = settings.data if settings else {}
-    if isinstance(data.get("county_code"), str):
-        codes.add(data["county_code"])
-    codes |= {
-        d.data["kommunkod"] for d in partners if isinstance(d.data.get("kommunkod"), str)
-    }
-    try:
-        sweden = load_sweden()
-    except RegionDataInvalid:
-        return codes
-    return codes | {c.code for c in sweden.counties} | {m.code for m in sweden.municipalities}
 
 
 def check_goal_tree(goals: dict[str, Document]) -> list[Problem]:

@@ -31,6 +31,7 @@ from strategy_as_code.model import Indicator
 from strategy_as_code.reading.schema import schema_of
 from strategy_as_code.render.chart import chart_of, has_chart, marker
 from strategy_as_code.render.markdown import markdown_to_html
+from strategy_as_code.render.municipal import area_comparison, municipality_figures
 from strategy_as_code.swedish import AGENDA_2030, number_word, sdg_words, swedish_date, swedish_number
 
 
@@ -169,4 +170,6 @@ def environment() -> Environment:
     env.filters["series_name_of"] = lambda series, strategy: strategy.series_name(series)
     env.globals["sdg_words"] = sdg_words
     env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
+    # Figures per municipality (issue 16): templates/figures/, included by the indicator and partner pages.
+    env.globals.update(area_comparison=area_comparison, municipality_figures=municipality_figures)
     return env
