@@ -61,11 +61,12 @@ def figures_site(tmp_path_factory) -> Path:
     (from a local stand-in), built: the pages per municipality (issue 16)."""
     from figures_stand_ins import kolada, scb, serve
     from strategy_as_code.figures import Endpoints, update_figures
-    from support import FIXTURE
+    from support import FIXTURE, example_without_figures
 
     project = copy_project(tmp_path_factory.mktemp("figures-project"))
     shutil.rmtree(project / "strategy")
     shutil.copytree(FIXTURE, project / "strategy")
+    example_without_figures(project / "strategy")
     path = project / "strategy" / "indicators" / "forvarvsfrekvens.yml"
     path.write_text(path.read_text(encoding="utf-8") + (
         "fetch:\n  kolada:\n    kpi: N00914\n    areas: [län, riket, kommuner]\n    sexes: [T, K, M]\n    since: 2023\n"

@@ -80,3 +80,30 @@ def serve(folder: Path, *, like_github_pages: bool = False) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+FIGURE_KEYS = ("series", "fetch", "fetched")
+
+
+def without_figures(path: Path) -> None:
+    """Take the figure blocks (``series``, ``fetch``, ``fetched``) and the comment lines right above
+    them out of an indicator file, so that a test can write its own: the example carries some."""
+    kept: list[str] = []
+    skipping = False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        top_level = line[:1] not in (" ", "\t", "\n", "-")
+        if top_level and not line.startswith("#"):
+            skipping = line.split(":")[0] in FIGURE_KEYS
+            if skipping:
+                while kept and kept[-1].startswith("#"):
+                    kept.pop()
+        if not skipping:
+            kept.append(line)
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+def example_without_figures(root: Path) -> None:
+    """Every indicator of a copied example without its figure blocks: tests of ``make figures``
+    write their own fetch specifications and know exactly what is in the files."""
+    for path in sorted((root / "indicators").glob("*.yml")):
+        without_figures(path)

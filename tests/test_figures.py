@@ -18,7 +18,7 @@ from strategy_as_code.figures import Endpoints, FiguresFailed, markdown, update_
 from strategy_as_code.figures.client import Policy
 from strategy_as_code.reading.loader import load_strategy
 from strategy_as_code.reading.yamlsource import parse
-from support import FIXTURE
+from support import FIXTURE, example_without_figures
 
 KPI = "N00914"
 TABLE = "NR0105ENS2010T01A"
@@ -65,6 +65,7 @@ def strategy(tmp_path: Path) -> Path:
     """The frozen example with a Kolada fetch on one indicator and an SCB fetch on another."""
     root = tmp_path / "strategy"
     shutil.copytree(FIXTURE, root)
+    example_without_figures(root)
     for name, spec in (("forvarvsfrekvens", KOLADA_FETCH), ("brp-per-invanare", SCB_FETCH)):
         path = root / "indicators" / f"{name}.yml"
         path.write_text(path.read_text(encoding="utf-8") + spec + "# Slut på filen.\n", encoding="utf-8")
@@ -445,7 +446,7 @@ def test_an_invalid_strategy_is_not_fetched_for(strategy):
     assert stand_in.requests == []
     [problem] = invalid.value.problems
     assert (problem.path, problem.line, problem.message) == (
-        "strategy/indicators/forvarvsfrekvens.yml", 51, 'Området "0999" finns inte.'
+        "strategy/indicators/forvarvsfrekvens.yml", 52, 'Området "0999" finns inte.'
     )
 
 

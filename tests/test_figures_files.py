@@ -11,13 +11,14 @@ import pytest
 from strategy_as_code import StrategyInvalid, load_strategy
 from strategy_as_code.figures.writer import rewrite
 from strategy_as_code.reading.yamlsource import parse
-from support import FIXTURE
+from support import FIXTURE, example_without_figures
 
 
 @pytest.fixture
 def strategy(tmp_path: Path) -> Path:
     root = tmp_path / "strategy"
     shutil.copytree(FIXTURE, root)
+    example_without_figures(root)
     return root
 
 
@@ -68,7 +69,7 @@ fetched:
     assert indicator.fetch.scb.selection == (("ContentsCode", "000006SY"), ("Alder", "20-64"))
     assert indicator.fetch.scb.sex.total == "1+2"
     [series] = indicator.series
-    assert (series.area, series.name, series.latest.value, series.latest.revised[0].value) == ("00", "Riket", 82.0, 81.9)
+    assert (series.area, str(series.name), series.latest.value, series.latest.revised[0].value) == ("00", "Riket", 82.0, 81.9)
     assert indicator.fetched[0].requests[0][0].endswith("/municipality/0000?per_page=5000")
 
 
@@ -77,14 +78,14 @@ def test_an_area_that_does_not_exist_is_named(strategy):
     hint = ('Skriv "00" för riket, länets kod "27", kommunkoden för en av aktörerna eller en kod för ett län eller en '
             "kommun ur SCB:s lista i data/sverige. Saknas en kommun bland aktörerna, lägg till den med sin kommunkod.")
     assert messages(strategy) == [
-        (50, 20, 'Området "0999" finns inte.', hint), (52, 11, 'Området "26" finns inte.', hint),
+        (51, 20, 'Området "0999" finns inte.', hint), (53, 11, 'Området "26" finns inte.', hint),
     ]
 
 
 def test_a_word_for_an_area_is_refused_by_the_schema(strategy):
     add(strategy, "fetch:\n  kolada:\n    kpi: N00914\n    areas: [Sverige]\n")
     [(line, _, message, hint)] = messages(strategy)
-    assert (line, message) == (50, 'Fältet "fetch.kolada.areas[1]" har ett ogiltigt värde: texten "Sverige".')
+    assert (line, message) == (51, 'Den 1:a punkten under "fetch.kolada.areas" har ett ogiltigt värde: texten "Sverige".')
     assert hint.startswith("län, riket, kommuner eller en kod inom citattecken")
 
 
@@ -92,10 +93,12 @@ def test_the_county_a_strategy_is_about_must_be_known_for_its_words(strategy):
     for path in (strategy / "partners").glob("*.yml"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace('kommunkod: "2715"', 'kommunkod: "0180"'), encoding="utf-8")
+    settings = strategy / "strategy.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('county_code: "27"\n', ""), encoding="utf-8")
     add(strategy, "fetch:\n  kolada:\n    kpi: N00914\n    areas: [län]\n")
     [(line, _, message, hint)] = messages(strategy)
-    assert (line, message) == (50, 'Det går inte att avgöra vilket län strategin gäller, så "län" kan inte hämtas.')
-    assert hint.startswith("Ge aktörerna som är kommuner sina kommunkoder (alla i länet)")
+    assert (line, message) == (51, 'Det går inte att avgöra vilket län strategin gäller, så "län" kan inte hämtas.')
+    assert hint.startswith('Skriv länets kod i strategy.yml (county_code: "21"), ge aktörerna som är kommuner')
 
 
 def test_an_area_from_two_sources_and_twice_in_the_series(strategy):
@@ -117,10 +120,10 @@ series:
     values: []
 """)
     assert [m[:3] for m in messages(strategy)] == [
-        (53, 12, 'Området "00" (Sverige) hämtas både från Kolada och från SCB.'),
-        (58, 16, "Året 2024 har redan ett värde i serien för 2715 (rad 57)."),
-        (59, 11, 'Området "2715" har redan en serie (rad 55).'),
-        (61, 11, 'Serien för "27" är länets egen, och länets värden står under values.'),
+        (54, 12, 'Området "00" (Sverige) hämtas både från Kolada och från SCB.'),
+        (59, 16, "Året 2024 har redan ett värde i serien för 2715 (rad 58)."),
+        (60, 11, 'Området "2715" har redan en serie (rad 56).'),
+        (62, 11, 'Serien för "27" är länets egen, och länets värden står under values.'),
     ]
 
 
@@ -202,6 +205,8 @@ def test_new_figures_for_an_area_and_where_they_come_from_are_in_the_diff(tmp_pa
     from gitrepo import new_repo
 
     repo = new_repo(tmp_path / "repo", source=FIXTURE)
+    example_without_figures(repo.strategy)
+    repo.commit("Utan siffror från källorna")
     add(repo.strategy, 'series:\n  - area: "2715"\n    values:\n      - {year: 2024, value: 78.0}\n')
     repo.commit("Åsby")
     add(repo.strategy, "      - {year: 2025, value: 78.4}\nfetch:\n  kolada:\n    kpi: N00914\n    areas: [kommuner]\n")

@@ -18,7 +18,7 @@ import pytest
 from figures_stand_ins import kolada, scb, serve
 from gitrepo import new_repo
 from strategy_as_code.reading.yamlsource import parse
-from support import FIXTURE, REPO
+from support import FIXTURE, REPO, example_without_figures
 from test_figures import KOLADA_FETCH, KPI, SCB_FETCH, TABLE, kolada_figures, scb_dataset
 
 WORKFLOW = REPO / ".github" / "workflows" / "figures.yml"
@@ -77,6 +77,7 @@ class Actions:
         self.root = root
         source = root / "source"
         shutil.copytree(FIXTURE, source)
+        example_without_figures(source)
         if not example:
             settings = source / "strategy.yml"
             settings.write_text(settings.read_text(encoding="utf-8").replace("example: true", "example: false"),
