@@ -97,3 +97,10 @@ def test_a_page_whose_header_does_not_read_back_is_never_handed_on():
         Shield().page('---\ntitle: "a\ufffe"\nrender_macros: false\n---\n<p>x</p>\n')
     with pytest.raises(ValueError, match="lost render_macros: false"):
         Shield().page('---\ntitle: "a"\n---\n<p>x</p>\n')
+
+
+def test_an_address_may_wrap_where_its_parts_meet_and_stays_escaped():
+    from strategy_as_code.render.environment import breakable_address
+
+    assert breakable_address("info@region.example/a") == "info@<wbr>region.<wbr>example/<wbr>a"
+    assert breakable_address('<b onclick="x">.se') == "&lt;b onclick=&#34;x&#34;&gt;.<wbr>se"
