@@ -81,7 +81,10 @@ class SiteContent:
     def theme_settings(self) -> dict:
         """``extra.strategy`` for the theme's overrides (escaped: the templates print it as HTML)."""
         settings = self.strategy.settings
-        return {"region": str(escape(settings.region)), "name": str(escape(settings.name)), "example": settings.example}
+        return {
+            "region": str(escape(settings.region)), "name": str(escape(settings.name)),
+            "short_name": str(escape(settings.short_name)) if settings.short_name else "", "example": settings.example,
+        }
 
 
 def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteContent:
