@@ -20,6 +20,7 @@ from strategy_as_code.publishing.accessibility import publishing_problems
 from strategy_as_code.publishing.site import generated_pages, overview_fragment
 from strategy_as_code.reading.loader import load_strategy_cached, site_strategy_folder
 from strategy_as_code.reading.versions import repository_of
+from strategy_as_code.render.environment import environment
 from strategy_as_code.render.links import overview_path
 from strategy_as_code.render.pages import GeneratedPage
 from strategy_as_code.render.shield import Shield
@@ -114,3 +115,9 @@ def site_content(config_file: str, extra: MutableMapping) -> SiteContent:
             version=str(extra.get("rus_version") or ""), status=str(extra.get("rus_version_status") or ""),
         )
     return extra[BUILD_KEY]
+
+
+def problems_page(report: str) -> str:
+    """The page a preview server shows in place of every page while the strategy has problems:
+    the report of every problem (escaped), in Swedish."""
+    return environment().get_template("site/problems.html.j2").render(report=report)
