@@ -5,20 +5,23 @@ Flow: on_serve (only for `mkdocs serve`: a strategy made invalid shows its repor
 -> on_config (the content: the strategy loaded, validated and checked for publishing, or abort
 with every problem; the generated pages and open data; the navigation and theme settings) ->
 on_files (add the generated files) -> on_page_content (put the shield's pieces back into each
-page's HTML). MkDocs' Markdown parser sees fixed headings and the shield's tokens, never text from
-the strategy (render/shield.py). The macros (main.py) take the same content.
+page's HTML) -> on_post_build (a published version's PDF). MkDocs' Markdown parser sees fixed
+headings and the shield's tokens, never text from the strategy (render/shield.py). The macros
+(main.py) take the same content.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from strategy_as_code import StrategyInvalid
 from strategy_as_code.kinds import KINDS
+from strategy_as_code.publishing.printed import pdf_name, write_pdf
 from strategy_as_code.publishing.site_content import SiteContent, problems_page, site_content
 
 log = logging.getLogger("mkdocs.hooks.strategy")
@@ -47,6 +50,9 @@ def on_config(config):
     # failed request in the browser's console.
     if not config.extra.get("rus_version"):
         config.extra.pop("version", None)
+    # A published version (scripts/release) gets the whole strategy as a PDF, linked from every
+    # page; a local build does not spend seconds on it.
+    config.extra["rus_pdf"] = pdf_name(content.version) if content.version else ""
     return config
 
 
@@ -63,6 +69,15 @@ def on_files(files, config):
     for path, data in content.data_files.items():
         files.append(File.generated(config, f"data/{path}", content=data))
     return files
+
+
+def on_post_build(config):
+    if config.extra.get("rus_pdf"):
+        content = content_of(config)
+        stylesheets = [Path(config.docs_dir) / path for path in config.extra_css]
+        base_url = urljoin(config.site_url, f"{content.version}/") if config.site_url else None
+        write_pdf(content.strategy, Path(config.site_dir) / config.extra["rus_pdf"], stylesheets=stylesheets,
+                  base_url=base_url, version=content.version, status=content.status)
 
 
 def on_page_content(html, page, config, files):

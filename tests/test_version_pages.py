@@ -80,7 +80,9 @@ def test_the_first_published_version_has_nothing_to_compare_and_is_listed_with_i
     assert text(archive.select_one(".rus-lead")) == "Du läser version 2025."
     assert ADOPTION in text(archive)
     rows = [[text(cell) for cell in row.select("th, td")] for row in archive.select("tbody tr")]
-    assert rows == [["2025 (gällande)", "1 juni 2025", "Regionala utvecklingsnämnden 20 maj 2025 , diarienummer RUN 2025/00141"]]
+    assert rows == [["2025 (gällande)", "1 juni 2025", "Regionala utvecklingsnämnden 20 maj 2025 , diarienummer RUN 2025/00141",
+                     "Version 2025 som pdf"]]
+    assert archive.select_one("tbody a[type='application/pdf']")["href"] == "../../2025/strategin-2025.pdf"
     assert archive.select("h2") == [] and archive.select(".rus-empty") == []
 
 

@@ -48,12 +48,16 @@ class SiteContent:
     """The generated pages (one per entity, and the version pages), as Markdown with tokens."""
     data_files: dict[str, bytes]
     """The open data, keyed by path under the site's ``data/`` folder."""
+    version: str = ""
+    """This build's version: a year, ``utkast`` or empty (a local build)."""
+    status: str = ""
+    """``antagen``, ``utkast`` or empty."""
 
     def macro(self, name: str, page_url: str) -> str:
         """What ``{{ name() }}`` in an overview page at ``page_url`` becomes: the token of the
         fragment. A page heading (the strategy's name) keeps its ``<h1>`` as fixed HTML around the
         token, so that an engine that never sees the HTML still knows the page has a heading."""
-        fragment = str(overview_fragment(self.strategy, name, page_url))
+        fragment = str(overview_fragment(self.strategy, name, page_url, version=self.version, status=self.status))
         heading = _PAGE_HEADING.match(fragment.strip())
         if heading:
             return f'\n\n<h1 id="{heading.group(1)}">{self.shield.hide(heading.group(2))}</h1>\n\n'
@@ -101,7 +105,7 @@ def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteCo
         strategy, shield, repo=repo, version=version, status=status,
         folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
     )
-    return SiteContent(strategy, shield, pages, open_data.files(strategy))
+    return SiteContent(strategy, shield, pages, open_data.files(strategy), version, status)
 
 
 def site_content(config_file: str, extra: MutableMapping) -> SiteContent:
