@@ -130,6 +130,12 @@ def test_figures_are_real_tables_with_header_cells(pdf, strategy):
     assert len(tables) >= len([i for i in strategy.indicators if i.values])
     kinds = {element["/S"] for _, element in tagged}
     assert {"/THead", "/TBody", "/TR", "/TH", "/TD", "/Caption", "/L", "/LI", "/Link"} <= kinds
+    # Each data cell names its header cells (PDF/UA: headers by ID where a header has no scope).
+    header_ids = {str(element["/ID"]) for _, element in tagged if element["/S"] == "/TH"}
+    cells = [element for _, element in tagged if element["/S"] == "/TD"]
+    assert cells and all(
+        cell["/A"]["/Headers"] and {str(h) for h in cell["/A"]["/Headers"]} <= header_ids for cell in cells
+    )
 
 
 def stranded_headings(reader: PdfReader) -> list[int]:
