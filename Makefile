@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # environment (YEAR=2026 make release), which make passes on unexpanded; defaults are exported
 # for their own targets only.
 
-.PHONY: serve build test validate release draft lint bench clean golden new-region site-sources figures
+.PHONY: serve build test validate release draft lint bench lighthouse clean golden new-region site-sources figures
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,11 @@ bench: export RUNS ?= 3
 bench: export INSTRUCTIONS ?= 10
 bench: $(STAMP)
 	set -f; scripts/bench --scales $$SCALES --runs "$$RUNS" --instructions-up-to "$$INSTRUCTIONS"
+
+## lighthouse: Lighthouse's phone scores for four pages of the example, served with gzip; writes its section of BENCHMARKS.md
+lighthouse: export RUNS ?= 3
+lighthouse: $(STAMP)
+	scripts/lighthouse --runs "$$RUNS"
 
 clean:
 	rm -rf site build $(VENV) .pytest_cache .bench

@@ -1,5 +1,5 @@
 """Take full-page screenshots of a built site (see scripts/screenshots): each page at desktop
-width and at 320 px, with Debian's Chromium, served on localhost like the browser tests do."""
+width, at 360 and at 320 px, with Debian's Chromium, served on localhost like the browser tests do."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from support import CHROMIUM, CHROMIUM_ARGS, serve
 
 DEFAULT_PAGES = ["mal/goda-livsvillkor/", "indikatorer/ohalsotal/", "indikatorer/", "skriv-ut/", "tillganglighet/"]
-WIDTHS = (1280, 320)
+WIDTHS = (1280, 360, 320)
 
 
 def main(site: Path, target: Path, pages: list[str]) -> None:

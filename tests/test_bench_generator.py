@@ -52,3 +52,14 @@ def test_one_times_builds_and_so_does_its_plain_twin(tmp_path: Path):
     ours = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("index.html"))
     theirs = sorted(p.relative_to(tmp_path / "plain-site") for p in (tmp_path / "plain-site").rglob("index.html"))
     assert ours == theirs and len(ours) > 50
+
+
+def test_the_lighthouse_section_is_replaced_in_place_and_kept_by_the_benchmark(tmp_path):
+    from bench.lighthouse import END, START, kept_section, write
+
+    output = tmp_path / "BENCHMARKS.md"
+    output.write_text("# Benchmarks\n\nbefore\n", encoding="utf-8")
+    write(output, f"{START}\nfirst\n{END}")
+    write(output, f"{START}\nsecond\n{END}")
+    assert output.read_text(encoding="utf-8") == f"# Benchmarks\n\nbefore\n\n{START}\nsecond\n{END}\n"
+    assert kept_section(output) == f"{START}\nsecond\n{END}"

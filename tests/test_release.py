@@ -129,6 +129,22 @@ def test_archive_lists_every_version_with_its_decision(published: Path):
     assert rows[0][2] == "Regionala utvecklingsnämnden 19 maj 2026 , diarienummer RUN 2026/00077"
     assert rows[1][2] == "Regionala utvecklingsnämnden 20 maj 2025 , diarienummer RUN 2025/00141"
     assert page.select_one("tbody a")["href"] == "../../2026/"
+    assert [a["href"] for a in page.select("tbody a[type='application/pdf']")] == [
+        "../../2026/strategin-2026.pdf", "../../2025/strategin-2025.pdf"
+    ]
+
+
+def test_every_published_version_has_its_pdf_linked_from_every_page(published: Path):
+    for version in ("2025", "2026"):
+        pdf = subprocess.run(["git", "show", f"gh-pages:{version}/strategin-{version}.pdf"], cwd=published,
+                             capture_output=True, check=False)
+        assert pdf.returncode == 0 and pdf.stdout.startswith(b"%PDF-"), f"no PDF in /{version}/"
+        for path, href in (("index.html", f"strategin-{version}.pdf"),
+                           ("mal/goda-livsvillkor/index.html", f"../../strategin-{version}.pdf")):
+            page = BeautifulSoup(pages_file(published, f"{version}/{path}"), "html.parser")
+            link = page.select_one(".rus-footer-links a[type='application/pdf']")
+            assert link is not None and link["href"] == href
+            assert link.get_text(strip=True) == "Hela strategin som pdf"
 
 
 def test_root_redirects_to_the_version_in_force_and_has_a_helpful_404(published: Path):

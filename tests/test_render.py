@@ -101,3 +101,19 @@ def test_a_page_whose_header_does_not_read_back_is_never_handed_on():
         Shield().page('---\ntitle: "a\ufffe"\nrender_macros: false\n---\n<p>x</p>\n')
     with pytest.raises(ValueError, match="lost render_macros: false"):
         Shield().page('---\ntitle: "a"\n---\n<p>x</p>\n')
+
+
+def test_an_address_may_wrap_where_its_parts_meet_and_stays_escaped():
+    from strategy_as_code.render.environment import breakable_address
+
+    assert breakable_address("info@region.example/a") == "info@<wbr>region.<wbr>example/<wbr>a"
+    assert breakable_address('<b onclick="x">.se') == "&lt;b onclick=&#34;x&#34;&gt;.<wbr>se"
+
+
+def test_the_problem_report_page_is_swedish_and_escapes_the_report():
+    from strategy_as_code.publishing.site_content import problems_page
+
+    page = problems_page('strategy/goals/x.yml:1:1: <script>alert("x")</script>')
+    assert '<html lang="sv">' in page
+    assert "<h1>Strategin har problem som måste rättas</h1>" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page and "<script>" not in page

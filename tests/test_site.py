@@ -162,7 +162,7 @@ def test_the_versions_page_claims_nothing_the_data_does_not_say(site: Path):
     """Built from a folder with no adopted version: no menu or table to point at, and no sentence
     on how often the region revises its strategy (that is the region's to write)."""
     text = page(site, "versioner/").select_one("article").get_text(" ", strip=True)
-    assert "Ingen årsversion är antagen och publicerad ännu." in text
+    assert "Ingen version av strategin har publicerats på webbplatsen ännu." in text
     assert "tabellen nedan" not in text and "menyn" not in text
     assert "en gång om året" not in text
 

@@ -12,6 +12,7 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+from bench.lighthouse import kept_section
 from bench.search import QUERIES as SEARCH_QUERIES
 from support import REPO
 
@@ -207,6 +208,9 @@ def write_report(output: Path, results, runs: int, before: dict[str, str], after
     external = sorted({url for r in results for w in r.weights.values() for url in w.external})
     if external:
         lines += ["", f"**Requests to other hosts found:** {', '.join(external)}"]
+    # The Lighthouse section is written by `make lighthouse` (bench/lighthouse.py) and kept here.
+    if kept := kept_section(output):
+        lines += ["", kept]
     output.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -57,3 +57,22 @@ def test_it_prints_to_many_sheets(printed):
     pdf = printed.pdf(format="A4")
     sheets = len(re.findall(rb"/Type\s*/Page\b", pdf))
     assert sheets >= len(SECTIONS) + 5
+
+
+def test_paper_starts_with_a_title_page_and_contents_and_numbers_its_pages(printed):
+    """The title page (name, region, version, adopting decision) alone on the first sheet, the
+    contents on the next, every other sheet numbered "Sida n av N" at its foot (@page)."""
+    import io
+
+    from pypdf import PdfReader
+
+    assert printed.locator(".rus-print-toc").evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    reader = PdfReader(io.BytesIO(printed.pdf(format="A4")))
+    total = len(reader.pages)
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert first.startswith("Regional utvecklingsstrategi för Sjölands län 2021–2030 Region Sjöland")
+    assert "Strategin antogs av Regionfullmäktige 15 juni 2021, diarienummer RS 2020/00412" in first
+    assert "Sida" not in first and "Innehåll" not in first
+    contents = reader.pages[1].extract_text()
+    assert contents.startswith(f"Sida 2 av {total}\nInnehåll\n")
+    assert f"Sida {total} av {total}" in reader.pages[-1].extract_text()

@@ -13,7 +13,7 @@ from strategy_as_code.kinds import STRATEGY_FOLDER
 from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.publishing import open_data
-from strategy_as_code.reading.versions import adopted_versions, previous_version
+from strategy_as_code.reading.versions import adopted_versions, is_year, previous_version
 from strategy_as_code.render.fragments import render_fragment
 from strategy_as_code.render.history import History, version_pages
 from strategy_as_code.render.pages import GeneratedPage, entity_pages
@@ -48,6 +48,13 @@ def version_history(strategy: RegionalStrategy, *, repo: Path | None, folder: st
     return History(versions, previous, changes=compare(old, strategy))
 
 
-def overview_fragment(strategy: RegionalStrategy, name: str, page_path: str) -> Markup:
-    """Fragment ``name`` for an overview page, with what only publishing knows (the open data)."""
-    return render_fragment(strategy, name, page_path, OPEN_DATA_TABLES=open_data.TABLES)
+def overview_fragment(
+    strategy: RegionalStrategy, name: str, page_path: str, *, version: str = "", status: str = ""
+) -> Markup:
+    """Fragment ``name`` for an overview page, with what only publishing knows: the open data, and
+    which version this build is (``version`` a year, ``utkast`` or empty; ``status`` ``antagen``,
+    ``utkast`` or empty), for the printed edition's title page."""
+    return render_fragment(
+        strategy, name, page_path, OPEN_DATA_TABLES=open_data.TABLES, version=version, status=status,
+        version_decision=strategy.adoption_of_version(int(version)) if is_year(version) else None,
+    )

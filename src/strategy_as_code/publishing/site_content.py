@@ -20,6 +20,7 @@ from strategy_as_code.publishing.accessibility import publishing_problems
 from strategy_as_code.publishing.site import generated_pages, overview_fragment
 from strategy_as_code.reading.loader import load_strategy_cached, site_strategy_folder
 from strategy_as_code.reading.versions import repository_of
+from strategy_as_code.render.environment import environment
 from strategy_as_code.render.links import overview_path
 from strategy_as_code.render.overviews import empty_overviews, overview_title
 from strategy_as_code.render.pages import GeneratedPage
@@ -55,12 +56,16 @@ class SiteContent:
     """The generated pages (one per entity, and the version pages), as Markdown with tokens."""
     data_files: dict[str, bytes]
     """The open data, keyed by path under the site's ``data/`` folder."""
+    version: str = ""
+    """This build's version: a year, ``utkast`` or empty (a local build)."""
+    status: str = ""
+    """``antagen``, ``utkast`` or empty."""
 
     def macro(self, name: str, page_url: str) -> str:
         """What ``{{ name() }}`` in an overview page at ``page_url`` becomes: the token of the
         fragment. A page heading (the strategy's name) keeps its ``<h1>`` as fixed HTML around the
         token, so that an engine that never sees the HTML still knows the page has a heading."""
-        fragment = str(overview_fragment(self.strategy, name, page_url))
+        fragment = str(overview_fragment(self.strategy, name, page_url, version=self.version, status=self.status))
         heading = _PAGE_HEADING.match(fragment.strip())
         if heading:
             return f'\n\n<h1 id="{heading.group(1)}">{self.shield.hide(heading.group(2))}</h1>\n\n'
@@ -103,7 +108,8 @@ class SiteContent:
         """``extra.strategy`` for the theme's overrides (escaped: the templates print it as HTML)."""
         settings = self.strategy.settings
         return {
-            "region": str(escape(settings.region)), "name": str(escape(settings.name)), "example": settings.example,
+            "region": str(escape(settings.region)), "name": str(escape(settings.name)),
+            "short_name": str(escape(settings.short_name)) if settings.short_name else "", "example": settings.example,
             "example_note": bool(settings.example_note),
         }
 
@@ -121,7 +127,7 @@ def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteCo
         strategy, shield, repo=repo, version=version, status=status,
         folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
     )
-    return SiteContent(strategy, shield, pages, open_data.files(strategy))
+    return SiteContent(strategy, shield, pages, open_data.files(strategy), version, status)
 
 
 def site_content(config_file: str, extra: MutableMapping) -> SiteContent:
@@ -135,3 +141,9 @@ def site_content(config_file: str, extra: MutableMapping) -> SiteContent:
             version=str(extra.get("rus_version") or ""), status=str(extra.get("rus_version_status") or ""),
         )
     return extra[BUILD_KEY]
+
+
+def problems_page(report: str) -> str:
+    """The page a preview server shows in place of every page while the strategy has problems:
+    the report of every problem (escaped), in Swedish."""
+    return environment().get_template("site/problems.html.j2").render(report=report)

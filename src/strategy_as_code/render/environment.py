@@ -48,6 +48,16 @@ def front_matter_string(value: object) -> Markup:
     return Markup(f'"{quoted}"')
 
 
+def breakable_address(value: object) -> Markup:
+    """A web or e-mail address as link text: escaped, with a line break allowed after each dot,
+    slash and @ (``<wbr>``), so that a long address wraps on a phone where its parts meet instead
+    of splitting a word or widening the page."""
+    text = str(escape(str(value)))
+    for char in "./@":
+        text = text.replace(char, char + "<wbr>")
+    return Markup(text)
+
+
 def schema_fields(schema_name: str) -> list[tuple[str, str, bool]]:
     """(field, Swedish description, required) for each top-level field of a schema."""
     schema = schema_of(schema_name)
@@ -157,6 +167,7 @@ def environment() -> Environment:
     env.filters["date"] = swedish_date
     env.filters["words"] = number_word
     env.filters["fm"] = front_matter_string
+    env.filters["address"] = breakable_address
     env.globals["AGENDA_2030"] = AGENDA_2030
     env.globals["KINDS"] = KINDS
     env.globals["SETTINGS_SCHEMA"] = SETTINGS_SCHEMA

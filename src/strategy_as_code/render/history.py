@@ -20,6 +20,12 @@ CHANGES_PAGE = "andringar"
 ARCHIVE_PAGE = "versioner"
 
 
+def pdf_name(version: str) -> str:
+    """The file name of a published version's PDF in its folder (publishing/printed.py writes it):
+    ``strategin-2026.pdf``, ``strategin-utkast.pdf``."""
+    return f"strategin-{version}.pdf"
+
+
 @dataclass(frozen=True)
 class History:
     """What the version pages say, gathered from git by publishing/site.py (a renderer runs no
@@ -52,7 +58,8 @@ def version_pages(
     changes_page = shield.page(env.get_template("pages/changes.md.j2").render(link=Linker(changes_path), **context))
     archive_path = f"{ARCHIVE_PAGE}/"
     archive_page = shield.page(env.get_template("pages/versions.md.j2").render(
-        strategy=strategy, versions=history.versions, current=version, status=status, link=Linker(archive_path)
+        strategy=strategy, versions=history.versions, current=version, status=status, link=Linker(archive_path),
+        pdf_name=pdf_name,
     ))
     return [
         GeneratedPage("history", CHANGES_PAGE, f"{CHANGES_PAGE}.md", changes_path, "Vad har ändrats?", "",

@@ -48,7 +48,15 @@ def _context(strategy: RegionalStrategy, item: AnyEntity) -> dict[str, Any]:
             "indicators": strategy.related("goals", item.id, "indicators"),
         }
     if isinstance(item, Strategy):
-        return {"goals": strategy.goals_of(item), "actions": strategy.related("strategies", item.id, "actions")}
+        goals = strategy.goals_of(item)
+        actions = strategy.related("strategies", item.id, "actions")
+        partner_ids = {p.id for action in actions for p in (strategy.owner_of(action), *strategy.partners_of(action))}
+        return {
+            "goals": goals, "actions": actions,
+            # Followed up through its goals: each goal with the indicators that follow it up.
+            "followed_up": [(goal, strategy.related("goals", goal.id, "indicators")) for goal in goals],
+            "partners": [partner for partner in strategy.partners if partner.id in partner_ids],
+        }
     if isinstance(item, Action):
         return {
             "owner": strategy.owner_of(item),
@@ -63,7 +71,17 @@ def _context(strategy: RegionalStrategy, item: AnyEntity) -> dict[str, Any]:
             "series_names": strategy.series_names(item),
         }
     if isinstance(item, Partner):
-        return {"actions": strategy.related("partners", item.id, "actions")}
+        actions = strategy.related("partners", item.id, "actions")
+        strategy_ids = {s.id for action in actions for s in strategy.strategies_of(action)}
+        strategies = [s for s in strategy.strategies if s.id in strategy_ids]
+        goal_ids = {goal.id for s in strategies for goal in strategy.goals_of(s)}
+        return {
+            "leads": [action for action in actions if action.owner_id == item.id],
+            "takes_part": [action for action in actions if action.owner_id != item.id],
+            # What the partner works for through its kraftsamlingar.
+            "strategies": strategies,
+            "goals": [goal for goal in strategy.goals if goal.id in goal_ids],
+        }
     return {}
 
 
