@@ -1,6 +1,6 @@
-"""Shared fixtures: the example site built once per run, and a copy of the example strategy
-in a temporary folder, ready to break; for browser tests, that site served on localhost and a
-headless Chromium shared by the tests of a module."""
+"""Shared fixtures: the example site and the live site (whatever ``strategy/`` holds) built once
+per run, and a copy of the example strategy in a temporary folder, ready to break; for browser
+tests, those sites served on localhost and a headless Chromium shared by the tests of a module."""
 
 from __future__ import annotations
 
@@ -9,21 +9,39 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, EXAMPLE, build, copy_project, serve
+from support import CHROMIUM, CHROMIUM_ARGS, EXAMPLE, LIVE, build, copy_project, serve
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
+def _built(project: Path) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
 @pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The example (Region Sjöland) built: the site tests of behaviour read."""
+    return _built(copy_project(tmp_path_factory.mktemp("project")))
+
+
+@pytest.fixture(scope="session")
 def site_url(site: Path):
     """Base URL of the built example site, served on localhost for the whole run."""
     with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory) -> Path:
+    """The strategy this repository publishes, built with its own ``mkdocs.yml``: the site the checks
+    every region's site must pass (every page builds, axe, no third-party requests) read."""
+    return _built(copy_project(tmp_path_factory.mktemp("live-project"), LIVE))
+
+
+@pytest.fixture(scope="session")
+def live_site_url(live_site: Path):
+    """Base URL of the built live site, served on localhost for the whole run."""
+    with serve(live_site) as base:
         yield base
 
 

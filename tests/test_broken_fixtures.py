@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from strategy_as_code import cli
-from support import FIXTURE, REPO
+from support import EXAMPLE, REPO
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(BROKEN.glob("*.case"))
@@ -61,7 +61,7 @@ def place(case: Path, strategy: Path) -> str:
 
 
 def report_of(case: Path, tmp_path: Path, capsys, monkeypatch) -> str:
-    shutil.copytree(FIXTURE, tmp_path / "strategy")
+    shutil.copytree(EXAMPLE, tmp_path / "strategy")
     folder = place(case, tmp_path / "strategy")
     monkeypatch.chdir(tmp_path)
     code = cli.main(["validate", folder])

@@ -21,7 +21,7 @@ from strategy_as_code.cli import new_region
 from strategy_as_code.publishing import starter
 from strategy_as_code.publishing.accessibility import publishing_problems
 from strategy_as_code.reading.loader import load_files
-from support import FIXTURE, REPO, build, copy_project
+from support import EXAMPLE, REPO, build, copy_project
 
 OLD_NAMES = re.compile(r"sj[öo]land", re.IGNORECASE)
 PARTNER_FILES = REPO / "tests" / "fixtures" / "partner-files"
@@ -43,7 +43,7 @@ def project(tmp_path: Path) -> Path:
     target.mkdir()
     copy_project(target)
     shutil.rmtree(target / "strategy")
-    shutil.copytree(FIXTURE, target / "strategy")
+    shutil.copytree(EXAMPLE, target / "strategy")
     shutil.copytree(PARTNER_FILES / "github", target / ".github")
     shutil.copy(PARTNER_FILES / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     return target

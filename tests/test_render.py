@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from strategy_as_code import load_strategy
@@ -14,8 +12,7 @@ from strategy_as_code.render.markdown import markdown_to_html
 from strategy_as_code.render.pages import entity_pages
 from strategy_as_code.render.shield import Shield
 from strategy_as_code.swedish import swedish_date, swedish_number
-
-REPO = Path(__file__).resolve().parents[1]
+from support import EXAMPLE
 
 
 def test_raw_html_in_markdown_is_escaped_not_run():
@@ -36,7 +33,7 @@ def test_headings_in_yaml_text_sit_below_the_page_heading():
 
 
 def test_hostile_names_are_escaped_in_pages_and_front_matter():
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     goal = strategy.goals[0]
     hostile = Goal(
         goal.id, Source("x.yml"), goal.order, Text.of('</title><script>alert("x")</script>'),
@@ -55,7 +52,7 @@ def test_hostile_names_are_escaped_in_pages_and_front_matter():
 
 
 def test_generated_pages_never_run_macros():
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     for page in entity_pages(strategy, Shield()):
         assert "\nrender_macros: false" in page.content.split("\n---\n")[0]
 
@@ -69,7 +66,7 @@ def test_counts_in_prose_follow_the_strategy():
     from strategy_as_code.swedish import number_word
 
     assert [number_word(1, neuter=True), number_word(1), number_word(8), number_word(13)] == ["ett", "en", "åtta", "13"]
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     summary = render_fragment(strategy, "structure_summary", "")
     assert summary.startswith("<p>Strategin har tre <strong>mål</strong>. Åtta <a href=\"strategier/\">")
     assert "vägleds av fem <a href=\"principer/\">vägledande principer</a>" in summary

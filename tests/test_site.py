@@ -8,32 +8,31 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from strategy_as_code.kinds import KINDS
 from strategy_as_code.publishing.search_index import indexed_pages
-from support import REPO, build, copy_project
+from support import EXAMPLE, LIVE, build, copy_project
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_entity_has_a_page_at_its_id(site: Path):
+def test_every_entity_of_the_published_strategy_has_a_page_at_its_id(live_site: Path):
+    """Whatever ``strategy/`` holds (the example, or a region's own strategy on a fork)."""
     from strategy_as_code import load_strategy
 
-    strategy = load_strategy(REPO / "strategy")
-    expected = {
-        "mal": strategy.goals, "strategier": strategy.strategies, "kraftsamlingar": strategy.actions,
-        "indikatorer": strategy.indicators, "aktorer": strategy.partners, "beslut": strategy.decisions,
-    }
-    for section, items in expected.items():
-        for item in items:
-            html = page(site, f"{section}/{item.id}")
-            assert html.find("h1").get_text(strip=True) == str(item.name)
+    strategy = load_strategy(LIVE)
+    pages = [(kind, item) for kind in KINDS if kind.has_pages for item in strategy.all(kind.key)]
+    assert {kind.section for kind, _ in pages} >= {"mal", "indikatorer", "aktorer", "beslut"}
+    for kind, item in pages:
+        html = page(live_site, f"{kind.section}/{item.id}")
+        assert html.find("h1").get_text(strip=True) == str(item.name)
 
 
 def test_goal_page_links_both_ways(site: Path):
     from strategy_as_code import load_strategy
 
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     goal = strategy.goals[0]
     html = page(site, f"mal/{goal.id}")
     assert html.find("html")["lang"] == "sv"
@@ -53,7 +52,7 @@ def test_goal_page_links_both_ways(site: Path):
 def test_matrix_marks_each_contribution(site: Path):
     from strategy_as_code import load_strategy
 
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     table = page(site, "strategier").select_one("table.rus-matrix")
     rows = table.select("tbody tr")
     assert len(rows) == len(strategy.strategies)
@@ -72,7 +71,7 @@ def test_partners_list_municipalities_with_kommunkod(site: Path):
 def test_decisions_show_body_date_and_diarienummer(site: Path):
     from strategy_as_code import load_strategy
 
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     adoption = strategy.adoption
     text = page(site, f"beslut/{adoption.id}").get_text(" ", strip=True)
     assert adoption.diarienummer in text and str(adoption.body) in text
@@ -154,7 +153,7 @@ def test_the_start_page_warns_of_the_example_once(site: Path):
 
     html = page(site, "")
     assert html.select(".rus-example-notice") == []
-    example = load_strategy(REPO / "strategy").settings.example
+    example = load_strategy(EXAMPLE).settings.example
     assert html.get_text().count("är påhittad") == (1 if example else 0)
 
 
