@@ -167,8 +167,10 @@ def test_mkdocs_yml_changes_in_its_four_keys_only(project):
         "copyright: Region Gävleborg",
     ]
     codeowners = (project / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    assert "@region-gavleborg/rus-ledning" in codeowners
-    assert "Teamen är förslag för Region Gävleborg" in codeowners
+    assert "/strategy/goals/            @region-gavleborg/rus-ledning\n" in codeowners
+    settings = (project / "strategy" / "strategy.yml").read_text(encoding="utf-8")
+    assert "Teamen är förslag för Region Gävleborg: skapa dem i organisationen region-gavleborg på GitHub" in settings
+    assert '  goals: ["@region-gavleborg/rus-ledning"]\n' in settings
     config = yaml.safe_load((project / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
     assert config["contact_links"][0]["url"] == "https://rus.example.se/"
     assert "Region Gävleborg" in config["contact_links"][0]["about"]
