@@ -2,10 +2,11 @@
 build (publishing/site_content.py), which the engine-neutral site sources hand to any engine too.
 
 Flow: on_config (the content: the strategy loaded, validated and checked for publishing, or abort
-with every problem; the generated pages and open data; the navigation and theme settings) ->
-on_files (add the generated files) -> on_page_content (put the shield's pieces back into each
-page's HTML). MkDocs' Markdown parser sees fixed headings and the shield's tokens, never text from
-the strategy (render/shield.py). The macros (main.py) take the same content.
+with every problem; the generated pages and open data; the navigation, theme settings, logo and
+favicon) -> on_files (add the generated files and the region's images) -> on_page_content (put
+the shield's pieces back into each page's HTML). MkDocs' Markdown parser sees fixed headings and
+the shield's tokens, never text from the strategy (render/shield.py). The macros (main.py) take the
+same content.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ def on_config(config):
     content = content_of(config)
     config.extra["strategy"] = content.theme_settings()
     config.nav = content.navigation(config.nav)
+    # The region's logo and favicon (identity in strategy.yml), published by on_files.
+    for name, image in content.brand.images.items():
+        config.theme[name] = image.site_path
     return config
 
 
@@ -45,6 +49,8 @@ def on_files(files, config):
         files.append(file)
     for path, data in content.data_files.items():
         files.append(File.generated(config, f"data/{path}", content=data))
+    for image in content.brand.images.values():
+        files.append(File.generated(config, image.site_path, content=image.source.read_bytes()))
     return files
 
 

@@ -195,6 +195,7 @@ def test_the_built_site_names_the_region_and_lists_its_municipalities_and_never_
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Regional utvecklingsstrategi för Gävleborgs län" in home
     assert "Region Gävleborg" in home
+    assert "rus-announce" not in home  # a real region's site is no example
     partners = (site / "aktorer" / "index.html").read_text(encoding="utf-8")
     for municipality in sweden.county("21").municipalities:
         assert municipality.organisation in partners and municipality.code in partners

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
@@ -17,6 +17,7 @@ from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.publishing import open_data
 from strategy_as_code.publishing.accessibility import publishing_problems
+from strategy_as_code.publishing.brand import Brand, read_brand
 from strategy_as_code.publishing.site import generated_pages, overview_fragment
 from strategy_as_code.reading.loader import load_strategy_cached, site_strategy_folder
 from strategy_as_code.reading.versions import repository_of
@@ -47,6 +48,8 @@ class SiteContent:
     """The generated pages (one per entity, and the version pages), as Markdown with tokens."""
     data_files: dict[str, bytes]
     """The open data, keyed by path under the site's ``data/`` folder."""
+    brand: Brand = field(default_factory=Brand)
+    """The region's logo, favicon and colours (``identity`` in strategy.yml), checked."""
 
     def macro(self, name: str, page_url: str) -> str:
         """What ``{{ name() }}`` in an overview page at ``page_url`` becomes: the token of the
@@ -81,14 +84,19 @@ class SiteContent:
     def theme_settings(self) -> dict:
         """``extra.strategy`` for the theme's overrides (escaped: the templates print it as HTML)."""
         settings = self.strategy.settings
-        return {"region": str(escape(settings.region)), "name": str(escape(settings.name)), "example": settings.example}
+        return {
+            "region": str(escape(settings.region)), "name": str(escape(settings.name)), "example": settings.example,
+            "brand": self.brand.theme_settings(),
+        }
 
 
 def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteContent:
     """The content of a site built from the strategy in ``folder``, or :class:`StrategyInvalid`
-    with every problem (the strategy's, then what publishing needs: the accessibility statement)."""
+    with every problem (the strategy's, then what publishing needs: the accessibility statement,
+    and readable colours and safe images if settings name them)."""
     strategy = load_strategy_cached(folder)
-    problems = publishing_problems(strategy, folder.name)
+    brand, brand_problems = read_brand(folder, folder.name)
+    problems = publishing_problems(strategy, folder.name) + brand_problems
     if problems:
         raise StrategyInvalid(problems)
     repo = repository_of(folder)
@@ -97,7 +105,7 @@ def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteCo
         strategy, shield, repo=repo, version=version, status=status,
         folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
     )
-    return SiteContent(strategy, shield, pages, open_data.files(strategy))
+    return SiteContent(strategy, shield, pages, open_data.files(strategy), brand)
 
 
 def site_content(config_file: str, extra: MutableMapping) -> SiteContent:
