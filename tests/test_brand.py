@@ -108,6 +108,8 @@ def test_colour_pairs_below_four_and_a_half_stop_the_build_with_the_pair_and_its
     ("docs/bilder/saknas.svg", "Logotypen docs/bilder/saknas.svg finns inte i repot."),
     ("docs/bilder/falsk.png", "Logotypen docs/bilder/falsk.png heter .png men är ingen PNG-bild."),
     ("docs/bilder/lank.svg", "Logotypen docs/bilder/lank.svg ligger utanför repot eller är ingen fil."),
+    ("docs/bilder/stor.png", "Logotypen docs/bilder/stor.png är 1001 kB; logotypen hämtas av varje sida och får vara "
+                             "högst 1000 kB.\n    Så här rättar du: Spara bilden mindre"),
     ("docs/bilder/skript.svg", "Logotypen docs/bilder/skript.svg innehåller <script>, som kan köra kod. En SVG-fil "
                                "som webbplatsen publicerar får inte köra eller hämta något."),
 ])
@@ -118,6 +120,7 @@ def test_an_image_that_is_no_safe_file_of_the_repository_is_refused(tmp_path: Pa
     images = project / "docs" / "bilder"
     images.mkdir()
     (images / "falsk.png").write_bytes(b"GIF89a")
+    (images / "stor.png").write_bytes(PNG + b"\0" * (1_000_001 - len(PNG)))
     (images / "skript.svg").write_bytes(LOGO.replace(b"<rect", b"<script>alert(1)</script><rect"))
     outside = tmp_path / "hemligt.svg"
     outside.write_bytes(LOGO)

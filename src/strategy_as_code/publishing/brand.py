@@ -167,7 +167,7 @@ def _image(root: Path, document: Document, name: str, value: str) -> tuple[Image
     data = resolved.read_bytes()
     if len(data) > MAX_IMAGE_BYTES:
         return None, document.problem(
-            key, f"{what} {value} är {len(data) // 1000} kB; {what_lower} hämtas av varje sida och får vara högst "
+            key, f"{what} {value} är {-(-len(data) // 1000)} kB; {what_lower} hämtas av varje sida och får vara högst "
                  f"{MAX_IMAGE_BYTES // 1000} kB.", "Spara bilden mindre, till exempel som SVG eller med färre pixlar.",
         )
     suffix = resolved.suffix.lower()
