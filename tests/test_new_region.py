@@ -169,7 +169,8 @@ def test_mkdocs_yml_changes_in_its_four_keys_only(project):
     codeowners = (project / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert "/strategy/goals/            @region-gavleborg/rus-ledning\n" in codeowners
     settings = (project / "strategy" / "strategy.yml").read_text(encoding="utf-8")
-    assert "Teamen är förslag för Region Gävleborg: skapa dem i organisationen region-gavleborg på GitHub" in settings
+    assert ("Teamen är förslag för Region Gävleborg:\n# skapa dem i organisationen region-gavleborg på GitHub, "
+            "eller byt till era egna konton och team.\n") in settings
     assert '  goals: ["@region-gavleborg/rus-ledning"]\n' in settings
     config = yaml.safe_load((project / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
     assert config["contact_links"][0]["url"] == "https://rus.example.se/"

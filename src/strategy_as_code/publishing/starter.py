@@ -264,8 +264,8 @@ def _owners(region: str, start: Start) -> str:
     where = f"i organisationen {start.owner_organisation} " if start.owner_organisation else ""
     lines = [
         "# Vem som granskar vad på GitHub: make governance skriver .github/CODEOWNERS och granskningstabellen",
-        f"# i CONTRIBUTING.md härifrån. Teamen är förslag för {region}: skapa dem {where}på GitHub,",
-        "# eller byt till era egna konton och team.",
+        f"# i CONTRIBUTING.md härifrån. Teamen är förslag för {region}:",
+        f"# skapa dem {where}på GitHub, eller byt till era egna konton och team.",
         "owners:",
     ]
     lines += [f"  {key}: [{', '.join(scalar(h) for h in handles)}]" for key, handles in start.owners.items() if handles]
