@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # environment (YEAR=2026 make release), which make passes on unexpanded; defaults are exported
 # for their own targets only.
 
-.PHONY: serve build test validate release draft lint bench clean golden new-region governance fork-test fork-test-all site-sources
+.PHONY: serve build test validate release draft lint bench clean golden new-region governance fork-test site-sources
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,14 +56,10 @@ draft: $(STAMP)
 new-region: $(STAMP)
 	set -f; scripts/new-region $${REGION:+"$$REGION"} $${ARGS-}
 
-## fork-test: the template as a region takes it: make new-region for another region (REGION, default "Region Gävleborg") in a scratch copy, then validate, build and the whole test suite there
+## fork-test: the template as a region takes it: in a scratch copy, make new-region, validate and build for each of the 21 regions, then the whole test suite for REGION (default "Region Gävleborg")
 # REGION reaches the script through the environment and is quoted by the shell.
 fork-test: $(STAMP)
 	scripts/fork-test $${REGION:+"$$REGION"}
-
-## fork-test-all: make new-region, validate and build for each of the 21 regions in a scratch copy
-fork-test-all: $(STAMP)
-	scripts/fork-test --all-regions
 
 ## governance: write .github/CODEOWNERS, the issue forms' contact link, the PR template and CONTRIBUTING.md's region lines from strategy/strategy.yml
 governance: $(STAMP)

@@ -1,8 +1,9 @@
 """``scripts/fork-test``: the template as a region's web team takes it. The working tree is copied
-to a scratch folder (with git, as a fresh clone), ``make new-region`` replaces the example with
-another region's start, and there ``make validate``, ``make build`` and the whole ``make test``
-must pass, and no built page may name the example's region. ``--all-regions`` does validate and
-build (and the name check) for each of Sweden's 21 regions instead of the suite.
+to a scratch folder (with git, as a fresh clone); for each of Sweden's 21 regions in turn
+``make new-region`` replaces the strategy with that region's start, ``make validate`` and
+``make build`` must pass, and no built page may name the example's region nor miss one of the
+region's municipalities. The region asked for (Gävleborg unless named) comes last, and the whole
+``make test`` runs on it. ``--single`` leaves out the other 20, ``--no-suite`` the test suite.
 
 The copy uses this checkout's virtual environment (its requirements are the same files) with the
 copy's own ``src/`` first on the path, so it tests the copy's code without installing anything."""
@@ -95,7 +96,8 @@ def check_site(fork: Path, county: regions.County, names: set[str]) -> None:
     missing = [m.code for m in county.municipalities if m.code not in partners or m.organisation not in partners]
     if missing:
         raise ForkFailed(f"Aktörssidan för {county.region} saknar kommunerna med kommunkod {', '.join(missing)}.")
-    print(f"  webbplatsen nämner inte exemplet och listar alla {len(county.municipalities)} kommuner med kommunkod")
+    listed = "kommunen" if len(county.municipalities) == 1 else f"alla {len(county.municipalities)} kommuner"
+    print(f"  webbplatsen nämner inte exemplet och listar {listed} med kommunkod")
 
 
 def new_region(fork: Path, county: regions.County) -> None:
@@ -105,7 +107,7 @@ def new_region(fork: Path, county: regions.County) -> None:
          ["make", "--silent", "new-region", f"REGION={county.region}", "ARGS=--yes --force"])
 
 
-def run(region: str, all_regions: bool, keep: bool) -> int:
+def run(region: str, *, single: bool, suite: bool, keep: bool) -> int:
     sweden = regions.load()
     names = example_names()
     fork = Path(tempfile.mkdtemp(prefix="fork-test-"))
@@ -115,14 +117,16 @@ def run(region: str, all_regions: bool, keep: bool) -> int:
         for args in (["init", "-q", "-b", "main"], ["add", "-A"],
                      ["-c", "user.name=Fork", "-c", "user.email=fork@example.invalid", "commit", "-q", "-m", "Mallen"]):
             subprocess.run(["git", *args], cwd=fork, check=True, capture_output=True)
-        counties = sweden.counties if all_regions else [sweden.find(region)]
+        last = sweden.find(region)
+        counties = [last] if single else [*(c for c in sweden.counties if c != last), last]
         for county in counties:
             print(f"{county.label}:", flush=True)
             new_region(fork, county)
             step(fork, "make validate", ["make", "--silent", "validate"])
             step(fork, "make build", ["make", "--silent", "build"])
             check_site(fork, county, names)
-        if not all_regions:
+        if suite:
+            print(f"{last.region}: hela testsviten", flush=True)
             step(fork, "make test", ["make", "--silent", "test"], quiet=False)
     except ForkFailed as failed:
         print(f"\nProvet som en annan region misslyckades: {failed}", file=sys.stderr)
@@ -131,17 +135,19 @@ def run(region: str, all_regions: bool, keep: bool) -> int:
     finally:
         if not keep:
             shutil.rmtree(fork, ignore_errors=True)
-    print(f"Klart: {len(counties)} regioner på {time.monotonic() - started:.0f} s.")
+    regions_done = "1 region" if len(counties) == 1 else f"{len(counties)} regioner"
+    print(f"Klart: {regions_done} på {time.monotonic() - started:.0f} s.")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/fork-test", description=__doc__)
     parser.add_argument("region", nargs="?", default=DEFAULT_REGION, help=f"Regionen (standard: {DEFAULT_REGION}).")
-    parser.add_argument("--all-regions", action="store_true", help="Alla 21 regioner: validera och bygg, inga tester.")
+    parser.add_argument("--single", action="store_true", help="Bara den regionen, inte alla 21.")
+    parser.add_argument("--no-suite", action="store_true", help="Validera och bygg, men kör inte testerna.")
     parser.add_argument("--keep", action="store_true", help="Behåll kopian (för felsökning).")
     args = parser.parse_args(argv)
-    return run(args.region, args.all_regions, args.keep)
+    return run(args.region, single=args.single, suite=not args.no_suite, keep=args.keep)
 
 
 if __name__ == "__main__":
