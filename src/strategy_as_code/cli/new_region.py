@@ -2,9 +2,11 @@
 
 Writes a minimal valid strategy (the region, its municipalities with their kommunkod, the county
 board, a draft accessibility statement, one goal with the strategy and indicator the validator
-asks for), with everything nobody has decided marked "FYLL I"; then sets the site's name and
-addresses in ``mkdocs.yml`` and puts the region's name where the example's stood in the files
-partners read (CODEOWNERS, issue forms, CONTRIBUTING.md, docs). Every message is Swedish.
+asks for, the example's reviewing teams suggested for the region's GitHub organisation), with
+everything nobody has decided marked "FYLL I"; then sets the site's name and addresses in
+``mkdocs.yml``, puts the region's name where the example's stood in the files partners read (issue
+forms, docs), and writes CODEOWNERS, the contact link, the PR template and CONTRIBUTING.md's region
+lines from the new settings, as ``make governance`` does. Every message is Swedish.
 """
 
 from __future__ import annotations
