@@ -38,7 +38,8 @@ PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "macros", "schemas", "src")
 
 def copy_project(target: Path, strategy: Path = EXAMPLE) -> Path:
     """The site's files in ``target`` with ``strategy`` as its ``strategy/``; the example comes with
-    its own site name and addresses, the live strategy with the repository's ``mkdocs.yml`` as it is."""
+    its own site name and addresses, the live strategy with the repository's ``mkdocs.yml`` as it is
+    but for ``site_url``."""
     for name in PROJECT_FILES:
         source = REPO / name
         if source.is_dir():
@@ -46,9 +47,11 @@ def copy_project(target: Path, strategy: Path = EXAMPLE) -> Path:
         else:
             shutil.copy(source, target / name)
     shutil.copytree(strategy, target / "strategy")
-    if strategy == EXAMPLE:
-        settings = target / "mkdocs.yml"
-        settings.write_text(set_mkdocs_keys(settings.read_text(encoding="utf-8"), EXAMPLE_SITE), encoding="utf-8")
+    # The tests serve a site at the root of localhost; a fork's site_url (https://…/rus/) would send
+    # the 404 page's absolute links to its own path there.
+    keys = EXAMPLE_SITE if strategy == EXAMPLE else {"site_url": EXAMPLE_SITE["site_url"]}
+    settings = target / "mkdocs.yml"
+    settings.write_text(set_mkdocs_keys(settings.read_text(encoding="utf-8"), keys), encoding="utf-8")
     return target
 
 

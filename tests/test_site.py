@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -201,3 +202,17 @@ def test_text_from_yaml_is_never_markup_or_jinja(tmp_path: Path):
 def test_edit_button_opens_the_yaml_file_the_page_comes_from(site: Path):
     edit = page(site, "mal/goda-livsvillkor").select_one("a.md-content__button[href*='/edit/']")
     assert edit["href"] == "https://github.com/region-sjoland/rus/edit/main/strategy/goals/goda-livsvillkor.yml"
+
+
+def test_a_kind_the_strategy_has_none_of_leaves_the_menu(tmp_path: Path):
+    """A region without guiding principles or success factors edits no menu: the entries go, the
+    pages stay reachable."""
+    project = copy_project(tmp_path)
+    for folder in ("principles", "success-factors"):
+        shutil.rmtree(project / "strategy" / folder)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    menu = [a.get_text(strip=True) for a in page(project / "site", "").select("nav.md-nav--primary > ul > li > a")]
+    assert "Kraftsamlingar" in menu
+    assert "Vägledande principer" not in menu and "Framgångsfaktorer" not in menu
+    assert (project / "site" / "principer" / "index.html").exists()

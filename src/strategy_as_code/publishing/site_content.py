@@ -63,13 +63,20 @@ class SiteContent:
 
     def navigation(self, nav: list | None) -> list | None:
         """Each overview page ``<section>/index.md`` in ``nav`` becomes a section holding it and
-        its entities' pages (titles escaped: the theme prints nav titles as HTML), up to NAV_LIMIT."""
+        its entities' pages (titles escaped: the theme prints nav titles as HTML), up to NAV_LIMIT.
+        The overview of a kind the strategy has none of (``<section>.md`` or ``<section>/index.md``)
+        leaves the menu, its page still built: a region without guiding principles gets no empty
+        "Vägledande principer", and need not edit the menu."""
         if nav is None:
             return None
         overviews = {overview_path(kind.key) + "index.md": kind.key for kind in KINDS if kind.has_pages}
+        empty = {page for kind in KINDS if not self.strategy.all(kind.key)
+                 for page in (f"{kind.section}.md", overview_path(kind.key) + "index.md")}
         result = []
         for entry in nav:
             title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+            if isinstance(target, str) and target in empty:
+                continue
             kind = overviews.get(target) if isinstance(target, str) else None
             if kind is None or not self.in_navigation(kind):
                 result.append(entry)
