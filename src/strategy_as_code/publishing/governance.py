@@ -72,14 +72,13 @@ def read_governance(root: Path) -> Governance:
     """The strategy in ``root/strategy`` (:class:`StrategyInvalid` if it has problems) and the
     ``owners`` of its settings, which the schema has checked by then."""
     strategy = load_strategy(root / STRATEGY_FOLDER)
-    document, _ = parse(SETTINGS, (root / SETTINGS).read_bytes())
-    raw = (document.data or {}).get("owners") or {} if document else {}
-    return Governance(strategy, {key: tuple(handles) for key, handles in raw.items()})
+    return Governance(strategy, {key: tuple(handles) for key, handles in read_owners(root / STRATEGY_FOLDER).items()})
 
 
 def read_owners(strategy_folder: Path) -> dict[str, list[str]]:
-    """``owners`` as written in ``strategy_folder/strategy.yml``, unchecked (empty if unreadable):
-    what ``make new-region`` carries over to the region that replaces the example."""
+    """``owners`` as written in ``strategy_folder/strategy.yml`` (empty if unreadable), unchecked:
+    what ``make new-region`` carries over to the region that replaces the example, and, once the
+    strategy is valid, what the files are written from."""
     path = strategy_folder / SETTINGS_FILE
     try:
         document, _ = parse(SETTINGS, path.read_bytes())
