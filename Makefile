@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # environment (YEAR=2026 make release), which make passes on unexpanded; defaults are exported
 # for their own targets only.
 
-.PHONY: serve build test validate release draft lint bench lighthouse clean golden new-region site-sources figures
+.PHONY: serve build test validate release draft lint bench lighthouse clean golden new-region governance fork-test site-sources figures
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,17 +61,26 @@ draft: $(STAMP)
 new-region: $(STAMP)
 	set -f; scripts/new-region $${REGION:+"$$REGION"} $${ARGS-}
 
+## fork-test: the template as a region takes it: in a scratch copy, make new-region, validate and build for each of the 21 regions, then the whole test suite for REGION (default "Region Gävleborg")
+# REGION reaches the script through the environment and is quoted by the shell.
+fork-test: $(STAMP)
+	scripts/fork-test $${REGION:+"$$REGION"}
+
+## governance: write .github/CODEOWNERS, the issue forms' contact link, the PR template and CONTRIBUTING.md's region lines from strategy/strategy.yml
+governance: $(STAMP)
+	scripts/governance
+
 ## lint: static checks of the Python code (ruff, and mypy on the core) and the YAML files
 lint: $(STAMP)
 	$(BIN)/ruff check src macros tests
 	$(BIN)/mypy
-	$(BIN)/yamllint --strict strategy
+	$(BIN)/yamllint --strict strategy examples
 
 ## test: every test, browser tests included (they need Debian's chromium: apt-get install chromium)
 test: $(STAMP)
 	$(BIN)/ruff check src macros tests
 	$(BIN)/mypy
-	$(BIN)/yamllint --strict strategy
+	$(BIN)/yamllint --strict strategy examples
 	$(BIN)/python -m pytest
 
 ## golden: write the golden files of tests/golden/ and the reports of tests/broken/ anew after a deliberate change of output (review with git diff)

@@ -3,11 +3,11 @@ build (publishing/site_content.py), which the engine-neutral site sources hand t
 
 Flow: on_serve (only for `mkdocs serve`: a strategy made invalid shows its report in the browser)
 -> on_config (the content: the strategy loaded, validated and checked for publishing, or abort
-with every problem; the generated pages and open data; the navigation and theme settings) ->
-on_files (add the generated files) -> on_page_content (put the shield's pieces back into each
-page's HTML) -> on_post_build (a published version's PDF). MkDocs' Markdown parser sees fixed
-headings and the shield's tokens, never text from the strategy (render/shield.py). The macros
-(main.py) take the same content.
+with every problem; the generated pages and open data; the navigation, theme settings, logo and
+favicon) -> on_files (add the generated files and the region's images) -> on_page_content (put
+the shield's pieces back into each page's HTML) -> on_post_build (a published version's PDF).
+MkDocs' Markdown parser sees fixed headings and the shield's tokens, never text from the strategy
+(render/shield.py). The macros (main.py) take the same content.
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ def on_config(config):
     # A published version (scripts/release) gets the whole strategy as a PDF, linked from every
     # page; a local build does not spend seconds on it.
     config.extra["rus_pdf"] = pdf_name(content.version) if content.version else ""
+    # The region's logo and favicon (identity in strategy.yml), published by on_files.
+    for name, image in content.brand.images.items():
+        config.theme[name] = image.site_path
     return config
 
 
@@ -73,6 +76,8 @@ def on_files(files, config):
         files.append(file)
     for path, data in content.data_files.items():
         files.append(File.generated(config, f"data/{path}", content=data))
+    for image in content.brand.images.values():
+        files.append(File.generated(config, image.site_path, content=image.source.read_bytes()))
     return files
 
 

@@ -1,6 +1,6 @@
-"""Shared fixtures: the example site built once per run, and a copy of the example strategy
-in a temporary folder, ready to break; for browser tests, that site served on localhost and a
-headless Chromium shared by the tests of a module."""
+"""Shared fixtures: the example site and the live site (whatever ``strategy/`` holds) built once
+per run, and a copy of the example strategy in a temporary folder, ready to break; for browser
+tests, those sites served on localhost and a headless Chromium shared by the tests of a module."""
 
 from __future__ import annotations
 
@@ -9,21 +9,39 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, EXAMPLE, build, copy_project, serve
+from support import CHROMIUM, CHROMIUM_ARGS, EXAMPLE, LIVE, build, copy_project, serve
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
+def _built(project: Path) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
 @pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The example (Region Sjöland) built: the site tests of behaviour read."""
+    return _built(copy_project(tmp_path_factory.mktemp("project")))
+
+
+@pytest.fixture(scope="session")
 def site_url(site: Path):
     """Base URL of the built example site, served on localhost for the whole run."""
     with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory) -> Path:
+    """The strategy this repository publishes, built with its own ``mkdocs.yml``: the site the checks
+    every region's site must pass (every page builds, axe, no third-party requests) read."""
+    return _built(copy_project(tmp_path_factory.mktemp("live-project"), LIVE))
+
+
+@pytest.fixture(scope="session")
+def live_site_url(live_site: Path):
+    """Base URL of the built live site, served on localhost for the whole run."""
+    with serve(live_site) as base:
         yield base
 
 
@@ -61,11 +79,11 @@ def figures_site(tmp_path_factory) -> Path:
     (from a local stand-in), built: the pages per municipality (issue 16)."""
     from figures_stand_ins import kolada, scb, serve
     from strategy_as_code.figures import Endpoints, update_figures
-    from support import FIXTURE, example_without_figures
+    from support import EXAMPLE, example_without_figures
 
     project = copy_project(tmp_path_factory.mktemp("figures-project"))
     shutil.rmtree(project / "strategy")
-    shutil.copytree(FIXTURE, project / "strategy")
+    shutil.copytree(EXAMPLE, project / "strategy")
     example_without_figures(project / "strategy")
     path = project / "strategy" / "indicators" / "forvarvsfrekvens.yml"
     path.write_text(path.read_text(encoding="utf-8") + (

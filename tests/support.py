@@ -1,5 +1,10 @@
-"""Helpers for the tests: copy the project, build it with MkDocs, serve a built site on
-localhost, and the flags Debian's Chromium needs on this closed network."""
+"""Helpers for the tests: copy the project (with the example or the live strategy), build it with
+MkDocs, serve a built site on localhost, and the flags Debian's Chromium needs on this closed network.
+
+Two strategies: ``EXAMPLE`` (``examples/sjoland``, the fictional Region Sjöland) is what tests of
+behaviour read and copy, so they hold on a fork whose ``strategy/`` is another region's; ``LIVE``
+(``strategy/``) is whatever the repository publishes, read only by the checks every site must pass
+(it validates, every page builds, axe, no third-party requests)."""
 
 from __future__ import annotations
 
@@ -13,21 +18,40 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from strategy_as_code.publishing.starter import set_mkdocs_keys
+
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "strategy"
-FIXTURE = REPO / "tests" / "fixtures" / "sjoland"
-"""A frozen copy of the example, for tests whose expected output must not change with it."""
+EXAMPLE = REPO / "examples" / "sjoland"
+"""The example strategy: what every test of behaviour reads, whatever ``strategy/`` holds."""
+LIVE = REPO / "strategy"
+"""The strategy the repository publishes: Sjöland on the template, a region's own on a fork."""
+EXAMPLE_SITE = {
+    "site_name": "Regional utvecklingsstrategi för Sjölands län",
+    "site_url": "http://127.0.0.1:8000/",
+    "repo_url": "https://github.com/region-sjoland/rus",
+    "copyright": "Region Sjöland. Exemplet får fritt återanvändas.",
+}
+"""The example's own settings in ``mkdocs.yml``, which ``make new-region`` changes on a fork."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "macros", "strategy", "schemas", "src")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "macros", "schemas", "src")
 
 
-def copy_project(target: Path) -> Path:
+def copy_project(target: Path, strategy: Path = EXAMPLE) -> Path:
+    """The site's files in ``target`` with ``strategy`` as its ``strategy/``; the example comes with
+    its own site name and addresses, the live strategy with the repository's ``mkdocs.yml`` as it is
+    but for ``site_url``."""
     for name in PROJECT_FILES:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, target / name)
+    shutil.copytree(strategy, target / "strategy")
+    # The tests serve a site at the root of localhost; a fork's site_url (https://…/rus/) would send
+    # the 404 page's absolute links to its own path there.
+    keys = EXAMPLE_SITE if strategy == EXAMPLE else {"site_url": EXAMPLE_SITE["site_url"]}
+    settings = target / "mkdocs.yml"
+    settings.write_text(set_mkdocs_keys(settings.read_text(encoding="utf-8"), keys), encoding="utf-8")
     return target
 
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from strategy_as_code import StrategyInvalid, load_strategy
-from support import REPO, build, copy_project
+from support import EXAMPLE, build, copy_project
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -19,7 +19,7 @@ def page(site: Path, path: str) -> BeautifulSoup:
 
 
 def test_statement_holds_what_the_supervising_authority_requires(site: Path):
-    facts = load_strategy(REPO / "strategy").settings.accessibility
+    facts = load_strategy(EXAMPLE).settings.accessibility
     html = page(site, "tillganglighet")
     text = " ".join(html.select_one("article").get_text().split())
     assert "Region Sjöland står bakom den här webbplatsen." in text

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 from strategy_as_code import cli
-from support import FIXTURE, REPO
+from support import EXAMPLE, REPO
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(BROKEN.glob("*.case"))
@@ -77,7 +77,7 @@ def place(case: Path, strategy: Path) -> tuple[str, bool]:
 
 
 def report_of(case: Path, tmp_path: Path, capsys, monkeypatch) -> str:
-    shutil.copytree(FIXTURE, tmp_path / "strategy")
+    shutil.copytree(EXAMPLE, tmp_path / "strategy")
     folder, valid = place(case, tmp_path / "strategy")
     monkeypatch.chdir(tmp_path)
     code = cli.main(["validate", folder])
@@ -175,6 +175,10 @@ ELSEWHERE = {
                                                         "wording; this one is for one libyaml does not report",
     "YAML kan inte läsa filen här": "for a problem the table does not know; tests/test_yamlsource.py::"
                                     "test_every_problem_libyaml_reports_has_its_own_swedish_wording",
+    **{words: "a build's requirement (identity in strategy.yml), not validate's: tests/test_brand.py" for words in (
+        "Färgparet", "finns inte i repot", "ligger utanför repot", "är ingen PNG-bild", "hämtas av varje sida",
+        "En SVG-fil som webbplatsen publicerar",
+    )},
     "men felet gick inte att peka ut": "only when the two schema validators disagree: "
                                        "tests/test_schema_guards.py::"
                                        "test_a_disagreement_between_the_validators_makes_the_file_invalid",

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from support import FIXTURE, build, copy_project, serve
+from support import EXAMPLE, build, copy_project, serve
 
 pytestmark = pytest.mark.browser
 
@@ -245,7 +245,7 @@ def two_versions(tmp_path_factory):
     for version, word in VERSIONS.items():
         project = copy_project(tmp_path_factory.mktemp(f"project-{version}"))
         shutil.rmtree(project / "strategy")
-        shutil.copytree(FIXTURE, project / "strategy")
+        shutil.copytree(EXAMPLE, project / "strategy")
         settings = project / "strategy" / "strategy.yml"
         text = settings.read_text(encoding="utf-8")
         settings.write_text(text.replace("levande region", f"levande region med {word}", 1), encoding="utf-8")

@@ -16,7 +16,7 @@ from strategy_as_code.changes.words import ADDED, REMOVED, SAME, Segment, change
 from strategy_as_code.cli.main import main
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.reading.revisions import load_revision
-from support import REPO
+from support import EXAMPLE, REPO
 
 DECISION_2026 = """id: arsversion-2026
 title: Årlig revidering av RUS 2030 – version 2026
@@ -262,7 +262,7 @@ def test_unknown_revision(repo: StrategyRepo, capsys):
 def test_everything_is_new_when_the_older_side_has_no_strategy(tmp_path: Path, capsys):
     repo = new_repo(tmp_path / "repo", with_strategy=False)
     repo.git("checkout", "--quiet", "-b", "strategi")
-    shutil.copytree(REPO / "strategy", repo.strategy)
+    shutil.copytree(EXAMPLE, repo.strategy)
     repo.commit("Strategin")
     lines = diff_lines(repo, capsys)
     assert lines[4:7] == [

@@ -12,11 +12,11 @@ from bs4 import BeautifulSoup
 from strategy_as_code import load_strategy
 from strategy_as_code.render.pages import entity_pages
 from strategy_as_code.render.shield import Shield
-from support import FIXTURE
+from support import EXAMPLE
 
 
 def records(kind: str) -> dict[str, dict]:
-    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (FIXTURE / kind).glob("*.yml")}
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (EXAMPLE / kind).glob("*.yml")}
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def pages() -> dict[tuple[str, str], BeautifulSoup]:
     shield = Shield()
     return {
         (page.kind, page.entity_id): BeautifulSoup(shield.reveal(page.content), "html.parser")
-        for page in entity_pages(load_strategy(FIXTURE), shield)
+        for page in entity_pages(load_strategy(EXAMPLE), shield)
     }
 
 

@@ -18,7 +18,7 @@ from strategy_as_code.figures import Endpoints, FiguresFailed, markdown, update_
 from strategy_as_code.figures.client import Policy
 from strategy_as_code.reading.loader import load_strategy
 from strategy_as_code.reading.yamlsource import parse
-from support import FIXTURE, example_without_figures
+from support import EXAMPLE, example_without_figures
 
 KPI = "N00914"
 TABLE = "NR0105ENS2010T01A"
@@ -64,7 +64,7 @@ def kolada_figures(**changes):
 def strategy(tmp_path: Path) -> Path:
     """The frozen example with a Kolada fetch on one indicator and an SCB fetch on another."""
     root = tmp_path / "strategy"
-    shutil.copytree(FIXTURE, root)
+    shutil.copytree(EXAMPLE, root)
     example_without_figures(root)
     for name, spec in (("forvarvsfrekvens", KOLADA_FETCH), ("brp-per-invanare", SCB_FETCH)):
         path = root / "indicators" / f"{name}.yml"

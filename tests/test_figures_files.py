@@ -11,13 +11,13 @@ import pytest
 from strategy_as_code import StrategyInvalid, load_strategy
 from strategy_as_code.figures.writer import rewrite
 from strategy_as_code.reading.yamlsource import parse
-from support import FIXTURE, example_without_figures
+from support import EXAMPLE, example_without_figures
 
 
 @pytest.fixture
 def strategy(tmp_path: Path) -> Path:
     root = tmp_path / "strategy"
-    shutil.copytree(FIXTURE, root)
+    shutil.copytree(EXAMPLE, root)
     example_without_figures(root)
     return root
 
@@ -188,7 +188,7 @@ def test_a_revised_figure_is_called_revised_in_the_diff(tmp_path):
 
     from gitrepo import new_repo
 
-    repo = new_repo(tmp_path / "repo", source=FIXTURE)
+    repo = new_repo(tmp_path / "repo", source=EXAMPLE)
     repo.edit("indicators/forvarvsfrekvens.yml", "  - year: 2023\n    value: 81.0\n",
               '  - year: 2023\n    value: 81.1\n    revised:\n      - date: "2026-12-01"\n        value: 81.0\n')
     repo.commit("Nya siffror från Kolada och SCB")
@@ -204,7 +204,7 @@ def test_new_figures_for_an_area_and_where_they_come_from_are_in_the_diff(tmp_pa
 
     from gitrepo import new_repo
 
-    repo = new_repo(tmp_path / "repo", source=FIXTURE)
+    repo = new_repo(tmp_path / "repo", source=EXAMPLE)
     example_without_figures(repo.strategy)
     repo.commit("Utan siffror från källorna")
     add(repo.strategy, 'series:\n  - area: "2715"\n    values:\n      - {year: 2024, value: 78.0}\n')

@@ -18,7 +18,7 @@ import pytest
 from figures_stand_ins import kolada, scb, serve
 from gitrepo import new_repo
 from strategy_as_code.reading.yamlsource import parse
-from support import FIXTURE, REPO, example_without_figures
+from support import EXAMPLE, REPO, example_without_figures
 from test_figures import KOLADA_FETCH, KPI, SCB_FETCH, TABLE, kolada_figures, scb_dataset
 
 WORKFLOW = REPO / ".github" / "workflows" / "figures.yml"
@@ -76,7 +76,7 @@ class Actions:
     def __init__(self, root: Path, *, example: bool = False) -> None:
         self.root = root
         source = root / "source"
-        shutil.copytree(FIXTURE, source)
+        shutil.copytree(EXAMPLE, source)
         example_without_figures(source)
         if not example:
             settings = source / "strategy.yml"

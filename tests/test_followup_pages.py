@@ -12,13 +12,13 @@ from bs4 import BeautifulSoup
 from strategy_as_code import load_strategy
 from strategy_as_code.followup import assess, decimals_of
 from strategy_as_code.swedish import swedish_number
-from support import REPO
+from support import EXAMPLE
 
 LABELS = {
     "on_track": "I takt med målet", "too_slow": "Går för långsamt", "wrong_way": "Går åt fel håll",
     "no_data": "Inga värden ännu", "not_assessable": "Kan inte bedömas",
 }
-STRATEGY = load_strategy(REPO / "strategy")
+STRATEGY = load_strategy(EXAMPLE)
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

@@ -1,4 +1,4 @@
-"""Golden files: the rendered output of a frozen fixture strategy (``tests/fixtures/sjoland``),
+"""Golden files: the rendered output of the example strategy (``examples/sjoland``),
 compared line by line with the files in ``tests/golden/``: one page of each kind, every overview
 fragment, the "Vad har ändrats?" HTML, the pull-request comment (valid and invalid proposal) and
 the command line's reports. A change of output shows as a unified diff in the failure.
@@ -29,7 +29,7 @@ from strategy_as_code.render.fragments import fragment_names
 from strategy_as_code.render.links import Linker
 from strategy_as_code.render.pages import entity_pages
 from strategy_as_code.render.shield import Shield
-from support import FIXTURE
+from support import EXAMPLE
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -62,14 +62,14 @@ def assert_golden(name: str, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def strategy():
-    return load_strategy(FIXTURE)
+    return load_strategy(EXAMPLE)
 
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory) -> tuple[StrategyRepo, str, str, str]:
     """A repository with three commits of the fixture: as it is, with a proposal of changes, and
     with a broken proposal."""
-    repo = new_repo(tmp_path_factory.mktemp("golden") / "repo", source=FIXTURE)
+    repo = new_repo(tmp_path_factory.mktemp("golden") / "repo", source=EXAMPLE)
     first = repo.git("rev-parse", "HEAD")
     repo.edit("goals/goda-livsvillkor.yml", "name: Goda livsvillkor för regionens invånare",
               "name: Goda livsvillkor för alla som bor i länet")

@@ -22,7 +22,7 @@ from strategy_as_code.reading.places import place
 from strategy_as_code.reading.unknown_fields import _PARTS, _WORDS, near_miss
 from strategy_as_code.reading.yamlsource import Document, parse
 from strategy_as_code.swedish import ordinal
-from support import FIXTURE, REPO, build, copy_project
+from support import EXAMPLE, REPO, build, copy_project
 
 GOAL = "goals/goda-livsvillkor.yml"
 INDICATOR = "indicators/medellivslangd.yml"
@@ -31,7 +31,7 @@ INDICATOR = "indicators/medellivslangd.yml"
 @pytest.fixture
 def strategy(tmp_path: Path) -> Path:
     """A writable copy of the frozen fixture strategy."""
-    shutil.copytree(FIXTURE, tmp_path / "strategy")
+    shutil.copytree(EXAMPLE, tmp_path / "strategy")
     return tmp_path / "strategy"
 
 
@@ -151,7 +151,7 @@ WORDS = sorted({*_WORDS, *(word for part in _PARTS for word in part.words)})
 def test_a_word_for_a_concept_is_never_called_a_typo(word, file):
     """Every word the validator knows, in a goal and in an indicator: the message never says
     "stavfel" unless the word is one edit or two from a real field of that file."""
-    raw = (FIXTURE / file).read_bytes() + f"{word}: x\n".encode()
+    raw = (EXAMPLE / file).read_bytes() + f"{word}: x\n".encode()
     document, problems = parse(f"strategy/{file}", raw)
     assert document is not None and problems == []
     kind = "goal" if file == GOAL else "indicator"

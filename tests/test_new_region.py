@@ -21,7 +21,7 @@ from strategy_as_code.cli import new_region
 from strategy_as_code.publishing import starter
 from strategy_as_code.publishing.accessibility import publishing_problems
 from strategy_as_code.reading.loader import load_files
-from support import FIXTURE, REPO, build, copy_project
+from support import EXAMPLE, REPO, build, copy_project
 
 OLD_NAMES = re.compile(r"sj[öo]land", re.IGNORECASE)
 PARTNER_FILES = REPO / "tests" / "fixtures" / "partner-files"
@@ -43,7 +43,7 @@ def project(tmp_path: Path) -> Path:
     target.mkdir()
     copy_project(target)
     shutil.rmtree(target / "strategy")
-    shutil.copytree(FIXTURE, target / "strategy")
+    shutil.copytree(EXAMPLE, target / "strategy")
     shutil.copytree(PARTNER_FILES / "github", target / ".github")
     shutil.copy(PARTNER_FILES / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     return target
@@ -167,8 +167,11 @@ def test_mkdocs_yml_changes_in_its_four_keys_only(project):
         "copyright: Region Gävleborg",
     ]
     codeowners = (project / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    assert "@region-gavleborg/rus-ledning" in codeowners
-    assert "Teamen är förslag för Region Gävleborg" in codeowners
+    assert "/strategy/goals/            @region-gavleborg/rus-ledning\n" in codeowners
+    settings = (project / "strategy" / "strategy.yml").read_text(encoding="utf-8")
+    assert ("Teamen är förslag för Region Gävleborg:\n# skapa dem i organisationen region-gavleborg på GitHub, "
+            "eller byt till era egna konton och team.\n") in settings
+    assert '  goals: ["@region-gavleborg/rus-ledning"]\n' in settings
     config = yaml.safe_load((project / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
     assert config["contact_links"][0]["url"] == "https://rus.example.se/"
     assert "Region Gävleborg" in config["contact_links"][0]["about"]
@@ -193,6 +196,7 @@ def test_the_built_site_names_the_region_and_lists_its_municipalities_and_never_
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Regional utvecklingsstrategi för Gävleborgs län" in home
     assert "Region Gävleborg" in home
+    assert "rus-announce" not in home  # a real region's site is no example
     partners = (site / "aktorer" / "index.html").read_text(encoding="utf-8")
     for municipality in sweden.county("21").municipalities:
         assert municipality.organisation in partners and municipality.code in partners

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from strategy_as_code import load_strategy
 from strategy_as_code.publishing.open_data import TABLES, csv_cell, files
-from support import REPO, build, copy_project
+from support import EXAMPLE, REPO, build, copy_project
 
 
 def test_same_commit_gives_byte_identical_files(site: Path, tmp_path: Path):
@@ -29,7 +29,7 @@ def test_same_commit_gives_byte_identical_files(site: Path, tmp_path: Path):
 
 def test_json_holds_the_whole_strategy(site: Path):
     data = json.loads((site / "data" / "strategy.json").read_text(encoding="utf-8"))
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     assert [g["id"] for g in data["goals"]] == [g.id for g in strategy.goals]
     assert data["settings"]["adopted_by"] == strategy.settings.adopted_by
     indicator = data["indicators"][0]
@@ -37,7 +37,7 @@ def test_json_holds_the_whole_strategy(site: Path):
 
 
 def test_csv_files_are_utf8_with_headers(site: Path):
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     for table in TABLES:
         text = (site / "data" / table.filename).read_bytes().decode("utf-8")
         rows = list(csv.reader(io.StringIO(text)))

@@ -19,14 +19,14 @@ from pypdf.generic import ArrayObject, DictionaryObject
 
 from strategy_as_code import load_strategy
 from strategy_as_code.publishing.printed import write_pdf
-from support import FIXTURE, REPO
+from support import EXAMPLE, REPO
 
 HEADINGS = {"/H1", "/H2", "/H3", "/H4"}
 
 
 @pytest.fixture(scope="module")
 def strategy():
-    return load_strategy(FIXTURE)
+    return load_strategy(EXAMPLE)
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from strategy_as_code import load_strategy
-from support import REPO
+from support import EXAMPLE
 
 
 def test_the_whole_strategy_is_on_one_page(site: Path):
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     html = BeautifulSoup((site / "skriv-ut" / "index.html").read_text(encoding="utf-8"), "html.parser")
     sections = html.select("section.rus-print-section")
     assert [s.h2.get_text() for s in sections] == [

@@ -16,9 +16,7 @@ from bs4 import BeautifulSoup
 
 from gitrepo import new_repo
 from strategy_as_code.reading.versions import adopted_versions, previous_version
-from support import CHROMIUM, CHROMIUM_ARGS, REPO, serve
-
-PROJECT = ("mkdocs.yml", "docs", "overrides", "macros", "strategy", "schemas", "src", ".gitignore")
+from support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_project, serve
 
 
 def run(cwd: Path, *command: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -59,12 +57,8 @@ def published(tmp_path_factory) -> Path:
     run(root, "git", "init", "-q", "--bare", "remote.git")
     work = root / "work"
     work.mkdir()
-    for name in PROJECT:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy(source, work / name)
+    copy_project(work)
+    shutil.copy(REPO / ".gitignore", work / ".gitignore")
     git(work, "init", "-q", "-b", "main")
     git(work, "config", "user.email", "utvecklare@regionsjoland.example")
     git(work, "config", "user.name", "Regional utvecklare")

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -15,8 +13,7 @@ from strategy_as_code.render.markdown import markdown_to_html
 from strategy_as_code.render.pages import entity_pages
 from strategy_as_code.render.shield import Shield
 from strategy_as_code.swedish import swedish_date, swedish_number
-
-REPO = Path(__file__).resolve().parents[1]
+from support import EXAMPLE
 
 
 def test_raw_html_in_markdown_is_escaped_not_run():
@@ -37,7 +34,7 @@ def test_headings_in_yaml_text_sit_below_the_page_heading():
 
 
 def test_hostile_names_are_escaped_in_pages_and_front_matter():
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     goal = strategy.goals[0]
     hostile = Goal(
         goal.id, Source("x.yml"), goal.order, Text.of('</title><script>alert("x")</script>'),
@@ -56,7 +53,7 @@ def test_hostile_names_are_escaped_in_pages_and_front_matter():
 
 
 def test_generated_pages_never_run_macros():
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     for page in entity_pages(strategy, Shield()):
         assert "\nrender_macros: false" in page.content.split("\n---\n")[0]
 
@@ -70,7 +67,7 @@ def test_counts_in_prose_follow_the_strategy():
     from strategy_as_code.swedish import number_word
 
     assert [number_word(1, neuter=True), number_word(1), number_word(8), number_word(13)] == ["ett", "en", "åtta", "13"]
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     summary = BeautifulSoup(render_fragment(strategy, "structure_summary", ""), "html.parser")
     assert [li.get_text() for li in summary.select("li")][:3] == [
         "3 mål med 1 delmål: mål.", "2 utmaningar som strategin svarar på: utmaningar.",

@@ -3,37 +3,37 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from strategy_as_code.kinds import KINDS
 from strategy_as_code.publishing.search_index import indexed_pages
-from support import REPO, build, copy_project
+from support import EXAMPLE, LIVE, build, copy_project
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_entity_has_a_page_at_its_id(site: Path):
+def test_every_entity_of_the_published_strategy_has_a_page_at_its_id(live_site: Path):
+    """Whatever ``strategy/`` holds (the example, or a region's own strategy on a fork)."""
     from strategy_as_code import load_strategy
 
-    strategy = load_strategy(REPO / "strategy")
-    expected = {
-        "mal": strategy.goals, "strategier": strategy.strategies, "kraftsamlingar": strategy.actions,
-        "indikatorer": strategy.indicators, "aktorer": strategy.partners, "beslut": strategy.decisions,
-    }
-    for section, items in expected.items():
-        for item in items:
-            html = page(site, f"{section}/{item.id}")
-            assert html.find("h1").get_text(strip=True) == str(item.name)
+    strategy = load_strategy(LIVE)
+    pages = [(kind, item) for kind in KINDS if kind.has_pages for item in strategy.all(kind.key)]
+    assert {kind.section for kind, _ in pages} >= {"mal", "indikatorer", "aktorer", "beslut"}
+    for kind, item in pages:
+        html = page(live_site, f"{kind.section}/{item.id}")
+        assert html.find("h1").get_text(strip=True) == str(item.name)
 
 
 def test_goal_page_links_both_ways(site: Path):
     from strategy_as_code import load_strategy
 
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     goal = strategy.main_goals[0]
     html = page(site, f"mal/{goal.id}")
     assert html.find("html")["lang"] == "sv"
@@ -53,7 +53,7 @@ def test_goal_page_links_both_ways(site: Path):
 def test_matrix_marks_each_contribution(site: Path):
     from strategy_as_code import load_strategy
 
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     table = page(site, "strategier").select_one("table.rus-matrix")
     rows = table.select("tbody tr")
     assert len(rows) == len(strategy.strategies)
@@ -72,7 +72,7 @@ def test_partners_list_municipalities_with_kommunkod(site: Path):
 def test_decisions_show_body_date_and_diarienummer(site: Path):
     from strategy_as_code import load_strategy
 
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     adoption = strategy.adoption
     text = page(site, f"beslut/{adoption.id}").get_text(" ", strip=True)
     assert adoption.diarienummer in text and str(adoption.body) in text
@@ -86,8 +86,9 @@ def test_example_is_marked_on_every_page(site: Path):
         assert banner and "påhittad" in banner.get_text(), html_file
 
 
-def test_no_page_loads_anything_from_another_host(site: Path):
-    for html_file in site.rglob("*.html"):
+def test_no_page_loads_anything_from_another_host(live_site: Path):
+    """Of the site this repository publishes (whatever strategy/ holds)."""
+    for html_file in live_site.rglob("*.html"):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
             for element in soup.find_all(tag):
@@ -95,7 +96,7 @@ def test_no_page_loads_anything_from_another_host(site: Path):
                 if not url or (tag == "link" and "stylesheet" not in element.get("rel", []) and "icon" not in element.get("rel", [])):
                     continue
                 assert not urlsplit(url).netloc, f"{html_file}: {tag} {url}"
-    assert "fonts.googleapis" not in "".join(p.read_text("utf-8", "ignore") for p in site.rglob("*.html"))
+    assert "fonts.googleapis" not in "".join(p.read_text("utf-8", "ignore") for p in live_site.rglob("*.html"))
 
 
 def test_internal_links_all_resolve(site: Path):
@@ -154,7 +155,7 @@ def test_the_start_page_warns_of_the_example_once(site: Path):
 
     html = page(site, "")
     assert html.select(".rus-example-notice") == []
-    example = load_strategy(REPO / "strategy").settings.example
+    example = load_strategy(EXAMPLE).settings.example
     assert html.get_text().count("är påhittad") == (1 if example else 0)
 
 
@@ -201,3 +202,17 @@ def test_text_from_yaml_is_never_markup_or_jinja(tmp_path: Path):
 def test_edit_button_opens_the_yaml_file_the_page_comes_from(site: Path):
     edit = page(site, "mal/goda-livsvillkor").select_one("a.md-content__button[href*='/edit/']")
     assert edit["href"] == "https://github.com/region-sjoland/rus/edit/main/strategy/goals/goda-livsvillkor.yml"
+
+
+def test_a_kind_the_strategy_has_none_of_leaves_the_menu(tmp_path: Path):
+    """A region without guiding principles or success factors edits no menu: the entries go, the
+    pages stay reachable."""
+    project = copy_project(tmp_path)
+    for folder in ("principles", "success-factors"):
+        shutil.rmtree(project / "strategy" / folder)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    menu = [a.get_text(strip=True) for a in page(project / "site", "").select("nav.md-nav--primary > ul > li > a")]
+    assert "Kraftsamlingar" in menu
+    assert "Vägledande principer" not in menu and "Framgångsfaktorer" not in menu
+    assert (project / "site" / "principer" / "index.html").exists()

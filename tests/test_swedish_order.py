@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from strategy_as_code import load_strategy
 from strategy_as_code.swedish import collation_key
-from support import FIXTURE
+from support import EXAMPLE
 
 
 def test_a_a_o_come_after_z_in_that_order():
@@ -23,7 +23,7 @@ def test_case_and_accents_do_not_split_the_order_and_ties_are_stable():
 
 
 def test_the_partners_are_listed_in_swedish_order():
-    partners = [str(partner.name) for partner in load_strategy(FIXTURE).partners]
+    partners = [str(partner.name) for partner in load_strategy(EXAMPLE).partners]
     assert partners == sorted(partners, key=collation_key)
     assert partners.index("Långnäs kommun") < partners.index("Länsstyrelsen i Sjölands län")
     assert partners.index("Åsby kommun") > partners.index("Sjöstads kommun")

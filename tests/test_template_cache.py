@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from strategy_as_code.render import environment as environment_module
+from support import EXAMPLE
 
 RENDER_ALL = """
 import sys
@@ -36,7 +37,7 @@ def _render(cache_home: Path, *, bytecode: bool = True) -> str:
     if not bytecode:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     done = subprocess.run(
-        [sys.executable, "-c", RENDER_ALL, str(Path(__file__).resolve().parents[1] / "strategy")],
+        [sys.executable, "-c", RENDER_ALL, str(EXAMPLE)],
         env=env, capture_output=True, text=True, check=True,
     )
     return done.stdout
@@ -169,7 +170,7 @@ def test_equal_indicators_written_with_other_decimals_get_their_own_chart():
     from strategy_as_code.followup import assess
     from strategy_as_code.render.environment import indicator_chart
 
-    indicator = load_strategy(Path(__file__).resolve().parents[1] / "strategy").indicators[0]
+    indicator = load_strategy(EXAMPLE).indicators[0]
 
     def rounded(kind):
         def figure(value):

@@ -11,6 +11,7 @@ import pytest
 
 from strategy_as_code import StrategyInvalid, load_strategy
 from strategy_as_code.problems import Problem
+from support import EXAMPLE, LIVE
 
 
 def problems_of(folder: Path) -> list[Problem]:
@@ -45,8 +46,13 @@ description: Text.
 """
 
 
+def test_the_strategy_this_repository_publishes_is_valid():
+    """Whatever ``strategy/`` holds: the example on the template, a region's own strategy on a fork."""
+    assert load_strategy(LIVE).goals
+
+
 def test_example_strategy_is_valid():
-    strategy = load_strategy(Path(__file__).resolve().parents[1] / "strategy")
+    strategy = load_strategy(EXAMPLE)
     assert len(strategy.goals) >= 3
     assert len(strategy.strategies) == 8
     assert len(strategy.principles) == 5
@@ -213,10 +219,10 @@ def test_cli_reports_every_problem_and_exits_non_zero(strategy_dir: Path):
     assert result.stdout == ""
 
 
-def test_cli_on_valid_strategy():
+def test_cli_on_valid_strategy(strategy_dir: Path):
     result = subprocess.run(
         [sys.executable, "-m", "strategy_as_code", "validate", "strategy"],
-        capture_output=True, text=True, check=False, cwd=Path(__file__).resolve().parents[1],
+        capture_output=True, text=True, check=False, cwd=strategy_dir.parent,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Strategin i strategy är giltig: 3 mål, 1 delmål, 8 strategier, 5 vägledande principer")

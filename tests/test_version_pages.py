@@ -12,7 +12,7 @@ from strategy_as_code.changes.compare import compare
 from strategy_as_code.reading.versions import AdoptedVersion
 from strategy_as_code.render.history import History, version_pages
 from strategy_as_code.render.shield import Shield
-from support import FIXTURE
+from support import EXAMPLE
 
 ADOPTION = "Strategin antogs av Regionfullmäktige 15 juni 2021 , diarienummer RS 2020/00412."
 DECISIONS_NEWEST_FIRST = [
@@ -25,7 +25,7 @@ DECISIONS_NEWEST_FIRST = [
 
 @pytest.fixture(scope="module")
 def strategy():
-    return load_strategy(FIXTURE)
+    return load_strategy(EXAMPLE)
 
 
 def version(year: int) -> AdoptedVersion:

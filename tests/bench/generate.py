@@ -24,7 +24,7 @@ import yaml
 from bench import vocabulary as words
 
 _EXAMPLE_SETTINGS = yaml.safe_load(
-    (Path(__file__).resolve().parents[2] / "strategy" / "strategy.yml").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parents[2] / "examples" / "sjoland" / "strategy.yml").read_text(encoding="utf-8")
 )
 
 FIRST_YEAR, LAST_YEAR = 2015, 2024

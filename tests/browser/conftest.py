@@ -1,5 +1,5 @@
-"""The browser suite (real headless Chromium against the built site on localhost): a page per
-module on the session's one browser, the list of the site's pages, and the axe figures that
+"""The browser suite (real headless Chromium against the built sites on localhost): a page per
+module on the module's browser, the list of the live site's pages, and the axe figures that
 `make test` prints at the end."""
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ def page(browser, site_url: str):
 
 
 @pytest.fixture(scope="session")
-def site_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site as a URL path: ``""`` (home), ``mal/x/``, ``404.html``."""
+def live_pages(live_site: Path) -> list[str]:
+    """Every HTML page of the live site (what ``strategy/`` holds) as a URL path: ``""`` (home),
+    ``mal/x/``, ``404.html``."""
     pages = []
-    for file in sorted(site.rglob("*.html")):
-        path = file.relative_to(site).as_posix()
+    for file in sorted(live_site.rglob("*.html")):
+        path = file.relative_to(live_site).as_posix()
         pages.append(path.removesuffix("index.html") if path.endswith("index.html") else path)
     return pages
 

@@ -7,6 +7,9 @@ import re
 
 import pytest
 
+from strategy_as_code import load_strategy
+from support import EXAMPLE
+
 pytestmark = pytest.mark.browser
 
 SECTIONS = ["Vision", "Mål", "Strategier", "Vägledande principer", "Framgångsfaktorer för samverkan", "Kraftsamlingar", "Uppföljning"]
@@ -45,10 +48,7 @@ def test_link_addresses_are_written_out(printed):
 
 
 def test_every_indicator_is_printed_with_its_table(printed, site_url):
-    from strategy_as_code import load_strategy
-    from support import REPO
-
-    strategy = load_strategy(REPO / "strategy")
+    strategy = load_strategy(EXAMPLE)
     tables = printed.locator(".rus-print-indicator table.rus-values caption").all_inner_texts()
     assert [t.split(",")[0] for t in tables] == [str(i.name) for i in strategy.indicators]
 

@@ -2,9 +2,11 @@
 
 Writes a minimal valid strategy (the region, its municipalities with their kommunkod, the county
 board, a draft accessibility statement, one goal with the strategy and indicator the validator
-asks for), with everything nobody has decided marked "FYLL I"; then sets the site's name and
-addresses in ``mkdocs.yml`` and puts the region's name where the example's stood in the files
-partners read (CODEOWNERS, issue forms, CONTRIBUTING.md, docs). Every message is Swedish.
+asks for, the example's reviewing teams suggested for the region's GitHub organisation), with
+everything nobody has decided marked "FYLL I"; then sets the site's name and addresses in
+``mkdocs.yml``, puts the region's name where the example's stood in the files partners read (issue
+forms, docs), and writes CODEOWNERS, the contact link, the PR template and CONTRIBUTING.md's region
+lines from the new settings, as ``make governance`` does. Every message is Swedish.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pathlib import Path
 
 from strategy_as_code import regions
 from strategy_as_code.cli.parser import SwedishArgumentParser
+from strategy_as_code.publishing.governance import GovernanceError, read_owners
+from strategy_as_code.publishing.governance import write_files as write_governance
 from strategy_as_code.publishing.identity import (
     Identity,
     NewIdentity,
@@ -101,17 +105,32 @@ def apply(plan: Plan) -> None:
         mkdocs.write_text(updated, encoding="utf-8")
         plan.changed.append(MKDOCS)
 
-    if plan.old is None:
-        return
-    owner = github_owner(plan.repo_url) or "FYLL-I"
-    contact = plan.site_url or PLACEHOLDER_URL
-    rules = replacements(plan.old, NewIdentity(county, owner, contact))
-    for path in governance_files(root):
-        text = path.read_text(encoding="utf-8")
-        new = rewrite(text, rules)
-        if new != text:
-            path.write_text(new, encoding="utf-8")
-            plan.changed.append(str(path.relative_to(root)))
+    if plan.old is not None:
+        owner = github_owner(plan.repo_url) or "FYLL-I"
+        contact = plan.site_url or PLACEHOLDER_URL
+        rules = replacements(plan.old, NewIdentity(county, owner, contact))
+        for path in governance_files(root):
+            text = path.read_text(encoding="utf-8")
+            new = rewrite(text, rules)
+            if new != text:
+                path.write_text(new, encoding="utf-8")
+                plan.changed.append(str(path.relative_to(root)))
+    # CODEOWNERS, the issue forms' contact link, the PR template and CONTRIBUTING.md's region lines
+    # are written from the new strategy.yml, as make governance does.
+    for relative in write_governance(root):
+        if relative not in plan.changed:
+            plan.changed.append(relative)
+
+
+def rehomed_owners(owners: dict[str, list[str]], organisation: str) -> dict[str, list[str]]:
+    """The teams that reviewed the example, suggested for the new region's organisation on GitHub;
+    a person's own account belongs to the example's region and is left out."""
+    rehomed = {}
+    for key, handles in owners.items():
+        teams = [f"@{organisation}/{handle.split('/', 1)[1]}" for handle in handles if "/" in handle]
+        if teams:
+            rehomed[key] = list(dict.fromkeys(teams))
+    return rehomed
 
 
 def _replace_folder(folder: Path, files: dict[str, str]) -> None:
@@ -262,8 +281,13 @@ def main(argv: list[str] | None = None, *, ask: Ask = input, interactive: bool |
         if site_url and not site_url.endswith("/"):
             site_url += "/"
         today = datetime.date.today()
-        plan = Plan(root, county, site_url, repo_url, Start(today, today.year, today.year + 10),
-                    read_identity(root / STRATEGY))
+        organisation = github_owner(repo_url) if repo_url != PLACEHOLDER_REPO else None
+        start = Start(
+            today, today.year, today.year + 10, contact_url=site_url or PLACEHOLDER_URL,
+            owners=rehomed_owners(read_owners(root / STRATEGY), organisation or "FYLL-I"),
+            owner_organisation=organisation or "",
+        )
+        plan = Plan(root, county, site_url, repo_url, start, read_identity(root / STRATEGY))
         if interactive:
             now = {"example": f" (exemplet {plan.old.region if plan.old else ''})", "real": " (en riktig strategi)"}
             question = (
@@ -277,6 +301,9 @@ def main(argv: list[str] | None = None, *, ask: Ask = input, interactive: bool |
     except Refused as refused:
         print(refused, file=sys.stderr)
         return 2
+    except GovernanceError as problem:
+        print(f"{STRATEGY}/ är skriven, men inte filerna om granskningen: {problem}", file=sys.stderr)
+        return 1
     except (RegionDataInvalid, RegionNotFound) as problem:
         print(problem, file=sys.stderr)
         return 2

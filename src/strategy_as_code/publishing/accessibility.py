@@ -17,6 +17,6 @@ def publishing_problems(strategy: RegionalStrategy, prefix: str = STRATEGY_FOLDE
             "Tillgänglighetsredogörelsen saknas. En offentlig webbplats måste ha en enligt lagen (2018:1937) "
             "om tillgänglighet till digital offentlig service.",
             "Lägg till avsnittet accessibility med compliance, shortcomings, assessment, updated, contact och "
-            "supervisor; se schemas/accessibility.schema.json och exemplet i Region Sjölands strategy.yml.",
+            "supervisor; se schemas/accessibility.schema.json och exemplet i examples/sjoland/strategy.yml.",
         ))
     return problems

@@ -1,5 +1,7 @@
-"""The region's name where the example's stood: in the files partners read (CODEOWNERS, issue
-forms, CONTRIBUTING.md, docs), found from the old strategy's own names and replaced."""
+"""The region's name where the example's stood: in the files partners read (the issue forms, docs,
+and CONTRIBUTING.md outside its generated lines), found from the old strategy's own names and
+replaced. CODEOWNERS, the contact link and the region's lines are written from the new
+strategy.yml afterwards (governance.py)."""
 
 from __future__ import annotations
 
@@ -68,11 +70,6 @@ def replacements(old: Identity, new: NewIdentity) -> list[tuple[re.Pattern[str],
     rules: list[tuple[str, str]] = [
         (rf"https?://[^\s\"'<>)]*{re.escape(old_slug)}[^\s\"'<>)]*", new.contact_url),
         (rf"@[A-Za-z0-9-]*{re.escape(old_slug)}[A-Za-z0-9-]*/", f"@{new.owner}/"),
-        (
-            rf"Ett exempel för {re.escape(old.region)}: en region som tar över repot byter till sina egna team\.",
-            f"Teamen är förslag för {county.region}: skapa dem i organisationen {new.owner} på GitHub, "
-            "eller byt till era egna team.",
-        ),
     ]
     rules += [(re.escape(name), county.county_board) for name in sorted(old.county_boards, key=len, reverse=True)]
     rules.append((re.escape(old.region), county.region))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
@@ -17,6 +17,7 @@ from strategy_as_code.model import RegionalStrategy
 from strategy_as_code.problems import StrategyInvalid
 from strategy_as_code.publishing import open_data
 from strategy_as_code.publishing.accessibility import publishing_problems
+from strategy_as_code.publishing.brand import Brand, read_brand
 from strategy_as_code.publishing.site import generated_pages, overview_fragment
 from strategy_as_code.reading.loader import load_strategy_cached, site_strategy_folder
 from strategy_as_code.reading.versions import repository_of
@@ -60,6 +61,8 @@ class SiteContent:
     """This build's version: a year, ``utkast`` or empty (a local build)."""
     status: str = ""
     """``antagen``, ``utkast`` or empty."""
+    brand: Brand = field(default_factory=Brand)
+    """The region's logo, favicon and colours (``identity`` in strategy.yml), checked."""
 
     def macro(self, name: str, page_url: str) -> str:
         """What ``{{ name() }}`` in an overview page at ``page_url`` becomes: the token of the
@@ -73,11 +76,19 @@ class SiteContent:
 
     def navigation(self, nav: list | None) -> list | None:
         """Each overview page ``<section>/index.md`` in ``nav`` becomes a section holding it and
-        its entities' pages (titles escaped: the theme prints nav titles as HTML), up to NAV_LIMIT."""
+        its entities' pages (titles escaped: the theme prints nav titles as HTML), up to NAV_LIMIT.
+        The overview of a kind the strategy has none of (``<section>.md`` or ``<section>/index.md``)
+        leaves the menu, its page still built: a region without guiding principles gets no empty
+        "Vägledande principer", and need not edit the menu."""
         if nav is None:
             return None
         overviews = {overview_path(kind.key) + "index.md": kind.key for kind in KINDS if kind.has_pages}
-        empty = empty_overviews(self.strategy)
+        # A part the strategy has none of leaves the menu: its own overview page, or (for the
+        # kinds without one in OVERVIEWS) the section of its kind.
+        empty = set(empty_overviews(self.strategy)) | {
+            page for kind in KINDS if not self.strategy.all(kind.key)
+            for page in (f"{kind.section}.md", overview_path(kind.key) + "index.md")
+        }
         result = []
         for entry in nav:
             title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
@@ -110,15 +121,17 @@ class SiteContent:
         return {
             "region": str(escape(settings.region)), "name": str(escape(settings.name)),
             "short_name": str(escape(settings.short_name)) if settings.short_name else "", "example": settings.example,
-            "example_note": bool(settings.example_note),
+            "example_note": bool(settings.example_note), "brand": self.brand.theme_settings(),
         }
 
 
 def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteContent:
     """The content of a site built from the strategy in ``folder``, or :class:`StrategyInvalid`
-    with every problem (the strategy's, then what publishing needs: the accessibility statement)."""
+    with every problem (the strategy's, then what publishing needs: the accessibility statement,
+    and readable colours and safe images if settings name them)."""
     strategy = load_strategy_cached(folder)
-    problems = publishing_problems(strategy, folder.name)
+    brand, brand_problems = read_brand(folder, folder.name)
+    problems = publishing_problems(strategy, folder.name) + brand_problems
     if problems:
         raise StrategyInvalid(problems)
     repo = repository_of(folder)
@@ -127,7 +140,7 @@ def prepare_site(folder: Path, *, version: str = "", status: str = "") -> SiteCo
         strategy, shield, repo=repo, version=version, status=status,
         folder=folder.resolve().relative_to(repo).as_posix() if repo else STRATEGY_FOLDER,
     )
-    return SiteContent(strategy, shield, pages, open_data.files(strategy), version, status)
+    return SiteContent(strategy, shield, pages, open_data.files(strategy), version, status, brand)
 
 
 def site_content(config_file: str, extra: MutableMapping) -> SiteContent:

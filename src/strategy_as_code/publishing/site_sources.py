@@ -89,6 +89,9 @@ def write_site_sources(project: Path, out: Path, *, version: str = "", status: s
         target = docs / "data" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    for image in content.brand.images.values():
+        (docs / image.site_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(image.source, docs / image.site_path)
     (out / SHIELD_FILE).write_text(json.dumps(shield.saved(), ensure_ascii=False), encoding="utf-8")
     config_file = out / "mkdocs.yml"
     config_file.write_text(plain_config(project / "mkdocs.yml", config, content), encoding="utf-8")
@@ -136,16 +139,21 @@ def plain_config(config_file: Path, config: dict, content: SiteContent) -> str:
     """The project's ``mkdocs.yml`` as written (its comments and tags kept), without the macros
     plugin, the hooks and ``watch``, with the navigation our hooks compute and the theme settings
     they set."""
-    kept, skipping = [], False
+    images = {name: image.site_path for name, image in content.brand.images.items()}
+    kept, skipping, section = [], False, ""
     for line in config_file.read_text(encoding="utf-8").splitlines():
         key = _TOP_LEVEL_KEY.match(line)
         if key:
-            skipping = key.group(1) in ENGINE_GLUE
+            skipping, section = key.group(1) in ENGINE_GLUE, key.group(1)
+        if section == "theme" and re.match(rf"  ({'|'.join(images) or '-'}):", line):
+            continue  # the region's own image, set below
         if not skipping:
             kept.append(line)
             if key and key.group(1) == "extra":
                 # A flow mapping is YAML on one line; it joins the project's own extra settings.
                 kept.append(f"  strategy: {json.dumps(content.theme_settings(), ensure_ascii=False)}")
+            if key and key.group(1) == "theme":
+                kept += [f"  {name}: {json.dumps(path)}" for name, path in images.items()]
     if "extra" not in config:
         kept += ["extra:", f"  strategy: {json.dumps(content.theme_settings(), ensure_ascii=False)}"]
     nav = content.navigation(config.get("nav"))

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -116,6 +116,12 @@ class Start:
     today: datetime.date
     period_start: int
     period_end: int
+    contact_url: str = PLACEHOLDER_URL
+    """Where questions about the strategy go (the issue forms link to it): the site, once known."""
+    owners: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """Who reviews what on GitHub (``owners`` in strategy.yml, CODEOWNERS is written from it)."""
+    owner_organisation: str = ""
+    """The GitHub organisation the suggested teams in ``owners`` belong to, if known."""
 
 
 def main_municipality(county: County) -> regions.Municipality:
@@ -162,7 +168,8 @@ adopted_by: {DECISION_ID}
 contact:
   organisation: {scalar(region)}
   email: {PLACEHOLDER_EMAIL}
-links:
+  url: {start.contact_url}
+{_owners(region, start)}links:
 {links}
 accessibility:
   compliance: delvis
@@ -245,6 +252,24 @@ summary: {block(f"{fill} {DECISION_TEXT}")}
             municipality.organisation, "kommun", municipality.code, description,
         )
     return files
+
+
+def _owners(region: str, start: Start) -> str:
+    """The ``owners`` block (with its comment), or nothing when there are none to suggest."""
+    if not start.owners:
+        return (
+            "# Vem som granskar vad på GitHub: skriv konton och team under owners (se schemas/settings.schema.json)\n"
+            "# och kör make governance, så skrivs .github/CODEOWNERS och granskningstabellen i CONTRIBUTING.md.\n"
+        )
+    where = f"i organisationen {start.owner_organisation} " if start.owner_organisation else ""
+    lines = [
+        "# Vem som granskar vad på GitHub: make governance skriver .github/CODEOWNERS och granskningstabellen",
+        f"# i CONTRIBUTING.md härifrån. Teamen är förslag för {region}:",
+        f"# skapa dem {where}på GitHub, eller byt till era egna konton och team.",
+        "owners:",
+    ]
+    lines += [f"  {key}: [{', '.join(scalar(h) for h in handles)}]" for key, handles in start.owners.items() if handles]
+    return "\n".join(lines) + "\n"
 
 
 def _partner(name: str, kind: str, code: str | None, description: str | None) -> str:

@@ -1,0 +1,1 @@
+"""The template as a region takes it (scripts/fork-test): see run.py."""
