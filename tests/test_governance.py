@@ -155,7 +155,7 @@ def test_an_invalid_strategy_is_reported_and_nothing_is_written(project):
     edit_settings(project, 'goals: ["@region-sjoland/rus-ledning"]', 'goals: ["region-sjoland/rus-ledning"]')
     done = governance(project)
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert ('strategy/strategy.yml:30:11: Fältet "owners.goals[1]" har ett ogiltigt värde: texten '
+    assert ('strategy/strategy.yml:38:11: Det 1:a kontot under "owners.goals" har ett ogiltigt värde: texten '
             '"region-sjoland/rus-ledning".\n    Så här rättar du: Ett konto eller team på GitHub inom citattecken: '
             '"@användare" eller "@organisation/team".') in done.stderr
     assert done.stderr.endswith("Filerna skrevs inte: rätta strategin först.\n")

@@ -102,9 +102,13 @@ def test_a_bookmark_for_every_part_and_every_goal_in_reading_order(pdf, strategy
     marks = bookmarks(pdf)
     assert marks[0][:2] == (0, str(strategy.settings.name))
     parts = [title for depth, title, _ in marks if depth == 1]
-    assert parts == ["Innehåll", "Vision", "Mål", "Strategier", "Vägledande principer", "Framgångsfaktorer för samverkan",
-                     "Kraftsamlingar", "Uppföljning"]
-    goals = [f"Mål {goal.order}. {goal.name}" for goal in strategy.goals]
+    assert parts == ["Innehåll", "Vision", "Tidshorisonter", "Utmaningar", "Mål", "Strategier", "Perspektiv",
+                     "Vägledande principer", "Framgångsfaktorer", "Kraftsamlingar", "Uppföljning"]
+    goals = [
+        title for goal in strategy.main_goals
+        for title in [f"Mål {goal.order}. {goal.name}"] + [f"Delmål {sub.order}. {sub.name}"
+                                                          for sub in strategy.subgoals_of(goal)]
+    ]
     titles = [title for _, title, _ in marks]
     assert titles[titles.index("Mål") + 1:titles.index("Strategier")] == goals
     pages = [page for _, _, page in marks]
@@ -176,7 +180,7 @@ def test_contents_give_the_right_page_and_every_page_its_number(pdf, strategy):
     contents = " ".join(pdf.pages[1].extract_text().split())
     assert contents.startswith("Innehåll")
     marks = {title: page for _, title, page in bookmarks(pdf)}
-    for goal in strategy.goals:
+    for goal in strategy.main_goals:
         title = f"Mål {goal.order}. {goal.name}"
         listed = re.search(re.escape(title) + r"[ .]*?(\d+)", contents)
         assert listed and int(listed.group(1)) == marks[title], f"{title}: {listed and listed.group(1)} ≠ {marks[title]}"

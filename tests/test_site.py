@@ -205,8 +205,8 @@ def test_edit_button_opens_the_yaml_file_the_page_comes_from(site: Path):
 
 
 def test_a_kind_the_strategy_has_none_of_leaves_the_menu(tmp_path: Path):
-    """A region without guiding principles or success factors edits no menu: the entries go, the
-    pages stay reachable."""
+    """A region without guiding principles or success factors edits no menu: the entries go, and
+    the empty overview pages are not built (nothing links to them)."""
     project = copy_project(tmp_path)
     for folder in ("principles", "success-factors"):
         shutil.rmtree(project / "strategy" / folder)
@@ -215,4 +215,6 @@ def test_a_kind_the_strategy_has_none_of_leaves_the_menu(tmp_path: Path):
     menu = [a.get_text(strip=True) for a in page(project / "site", "").select("nav.md-nav--primary > ul > li > a")]
     assert "Kraftsamlingar" in menu
     assert "Vägledande principer" not in menu and "Framgångsfaktorer" not in menu
-    assert (project / "site" / "principer" / "index.html").exists()
+    assert not (project / "site" / "principer" / "index.html").exists()
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="principer/"' not in home and "vägledande princip" not in home

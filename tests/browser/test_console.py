@@ -8,18 +8,18 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_no_page_logs_an_error(browser, site_url, site_pages):
+def test_no_page_logs_an_error(browser, live_site_url, live_pages):
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
     page.on("response", lambda response: errors.append(f"{page.url}: {response.status} {response.url}") if response.status >= 400 else None)
-    for path in site_pages:
-        page.goto(site_url + path)
+    for path in live_pages:
+        page.goto(live_site_url + path)
         page.wait_for_load_state("networkidle")
     context.close()
-    assert len(site_pages) >= 50
+    assert len(live_pages) >= 10  # whatever strategy/ holds: a new region has few
     assert not errors, "\n".join(errors)
 
 

@@ -93,7 +93,7 @@ def test_search_by_keyboard_alone(page, site_url):
         pytest.fail("Tab never reached the search field")
     page.keyboard.type("förvärvsfrekvens", delay=10)
     # The number of results is a status message, which screen readers announce as it changes.
-    expect(page.get_by_role("status")).to_have_text("10 träffar för ”förvärvsfrekvens”.")
+    expect(page.get_by_role("status")).to_have_text("13 träffar för ”förvärvsfrekvens”.")
     # Down arrow moves into the results, each visibly focused; up arrow goes back to the field.
     page.keyboard.press("ArrowDown")
     state = focused(page)
@@ -124,7 +124,7 @@ def test_more_results_by_keyboard(page, site_url):
     page.goto(site_url)
     page.get_by_role("searchbox", name="Sök").focus()
     page.keyboard.type("kommunerna", delay=10)
-    expect(page.get_by_role("status")).to_have_text("40 träffar för ”kommunerna”.")
+    expect(page.get_by_role("status")).to_have_text("43 träffar för ”kommunerna”.")
     for _ in range(11):
         page.keyboard.press("ArrowDown")
     state = focused(page)

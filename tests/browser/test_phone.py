@@ -48,11 +48,11 @@ SCROLLERS = """() => [...document.querySelectorAll('.md-content *')]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_scrolls_sideways_or_splits_a_word(page, site_url, site_pages, width):
+def test_no_page_scrolls_sideways_or_splits_a_word(page, live_site_url, live_pages, width):
     page.set_viewport_size({"width": width, "height": 800})
     wide, split, hidden_scrollers = [], [], []
-    for path in site_pages:
-        page.goto(site_url + path)
+    for path in live_pages:
+        page.goto(live_site_url + path)
         scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if scroll > client:
             wide.append(f"/{path} is {scroll} px wide")

@@ -12,7 +12,10 @@ from support import EXAMPLE
 
 pytestmark = pytest.mark.browser
 
-SECTIONS = ["Vision", "Mål", "Strategier", "Vägledande principer", "Framgångsfaktorer för samverkan", "Kraftsamlingar", "Uppföljning"]
+SECTIONS = [
+    "Vision", "Tidshorisonter", "Utmaningar", "Mål", "Strategier", "Perspektiv", "Vägledande principer",
+    "Framgångsfaktorer", "Kraftsamlingar", "Uppföljning",
+]
 
 
 @pytest.fixture(scope="module")

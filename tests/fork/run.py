@@ -68,10 +68,15 @@ def step(fork: Path, name: str, command: list[str], *, quiet: bool = True) -> fl
 
 
 def example_names() -> set[str]:
-    """How a page could name an example's region: "Sjöland", and "sjoland" as in addresses."""
+    """How a page could name an invented example's region: "Sjöland", and "sjoland" as in
+    addresses. The real regions re-entered as examples (example_note) are real names a fork may
+    rightly use: Dalarna borders Gävleborg, and Region Dalarna's own site says Dalarna."""
     names = set()
     for settings in sorted((REPO / "examples").glob("*/strategy.yml")):
-        region = str(yaml.safe_load(settings.read_text(encoding="utf-8"))["region"])
+        data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+        if data.get("example_note"):
+            continue
+        region = str(data["region"])
         short = region.removeprefix("Region ").strip()
         names |= {fold(short), re.sub(r"[^a-z0-9]+", "-", fold(short)).strip("-")}
     return names

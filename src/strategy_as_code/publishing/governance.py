@@ -207,7 +207,7 @@ def _contact_lines(governance: Governance) -> str:
         ways.append(f"[{markdown_text(contact.email)}](mailto:{contact.email})")
     if contact.phone:
         ways.append(f"telefon {markdown_text(contact.phone)}")
-    if contact.url:
+    if contact.url and not ways:  # a web address only when there is no one to write or call
         ways.append(f"<{contact.url}>")
     reach = " eller ".join(ways)
     return paragraph(

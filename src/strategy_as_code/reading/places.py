@@ -31,8 +31,20 @@ _ANY_ITEM = ("den", "punkten")
 """An item of a list not named above, or of a list inside a list."""
 
 
+OWNERS = ("det", "kontot")
+"""An item of a list of reviewers under ``owners`` (whatever folder the list is for)."""
+
+
+def _noun(key: tuple[str, ...]) -> tuple[str, str]:
+    if not key:
+        return _ANY_ITEM
+    if key[0] == "owners":
+        return OWNERS
+    return ITEMS.get(key[-1], _ANY_ITEM)
+
+
 def _item(index: int, key: tuple[str, ...]) -> str:
-    article, noun = ITEMS.get(key[-1], _ANY_ITEM) if key else _ANY_ITEM
+    article, noun = _noun(key)
     words = f"{article} {ordinal(index + 1)} {noun}"
     return f'{words} under "{visible(".".join(key))}"' if key else words
 
@@ -68,4 +80,6 @@ def is_neuter(path: Path) -> bool:
     if isinstance(path[-1], str):
         return True
     key = path[-2] if len(path) > 1 and isinstance(path[-2], str) else None
-    return (ITEMS.get(key, _ANY_ITEM) if key else _ANY_ITEM)[0] == "det"
+    if key is None:
+        return _ANY_ITEM[0] == "det"
+    return _noun(tuple(str(part) for part in path[:-1] if isinstance(part, str)))[0] == "det"

@@ -180,6 +180,12 @@ def environment() -> Environment:
     env.filters["kolada_url"] = kolada_url
     env.filters["series_name_of"] = lambda series, strategy: strategy.series_name(series)
     env.globals["sdg_words"] = sdg_words
+    # The print page's and its contents' short lists: section id, entry id, label, items.
+    env.globals["PRINT_LISTS"] = lambda strategy: (
+        ("perspektiv", "perspektiv", "perspective", strategy.perspectives),
+        ("principer", "princip", "principle", strategy.principles),
+        ("framgangsfaktorer", "framgangsfaktor", "success_factor", strategy.success_factors),
+    )
     env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     # Figures per municipality (issue 16): templates/figures/, included by the indicator and partner pages.
     env.globals.update(area_comparison=area_comparison, municipality_figures=municipality_figures)
