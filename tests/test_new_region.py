@@ -18,6 +18,7 @@ import yaml
 
 from strategy_as_code import load_strategy, regions
 from strategy_as_code.cli import new_region
+from strategy_as_code.followup import Status, assess
 from strategy_as_code.publishing import starter
 from strategy_as_code.publishing.accessibility import publishing_problems
 from strategy_as_code.reading.loader import load_files
@@ -121,11 +122,12 @@ def test_the_start_has_one_placeholder_goal_and_only_what_the_validator_requires
     assert str(goal.name).startswith("FYLL I:")
     assert str(decision.title).startswith("FYLL I:") and decision.diarienummer == "FYLL I"
     assert "inget beslut" in str(decision.summary)
-    # The schema still forces a baseline and a target (issue 12); no figures beyond a zero
-    # placeholder, no measured values, and the file says so.
-    assert indicator.values == ()
+    # No figure at all: no baseline, no target, no measured values; the page says the state
+    # cannot be assessed, and the file says what to add.
+    assert indicator.values == () and indicator.baseline is None and indicator.target is None
+    assert assess(indicator).status is Status.NOT_ASSESSABLE
     text = (project / "strategy" / "indicators" / "fyll-i-indikator.yml").read_text(encoding="utf-8")
-    assert "inga siffror som någon har antagit" in text
+    assert "Inga siffror är påhittade här." in text
     accessibility = yaml.safe_load((project / "strategy" / "strategy.yml").read_text(encoding="utf-8"))["accessibility"]
     assert accessibility["assessment"]["method"].startswith("**FYLL I:**")
     assert accessibility["contact"]["email"] == starter.PLACEHOLDER_EMAIL

@@ -156,6 +156,7 @@ def starter_files(county: County, start: Start) -> dict[str, str]:
 # Allt som är markerat {PLACEHOLDER} är en platshållare: ersätt det med det som regionen har beslutat.
 # Perioden (period) är också en platshållare. Sök efter dem med: grep -rn "{PLACEHOLDER}" strategy
 region: {scalar(region)}
+county_code: "{county.code}"
 name: {scalar(f"Regional utvecklingsstrategi för {county.name}")}
 short_name: RUS
 period:
@@ -205,23 +206,16 @@ goals:
   - {GOAL_ID}
 """)
     files[f"indicators/{INDICATOR_ID}.yml"] = _file("../../schemas/indicator.schema.json", f"""
-# Utgångsläget och målvärdet (0) är inga siffror som någon har antagit. Filformatet kräver dem just nu;
-# ersätt dem med strategins egna siffror, eller ta bort indikatorn när strategin har sina egna.
+# Lägg till baseline (utgångsläget) och target (målet) med strategins egna ord och siffror när
+# strategin anger dem; utan dem säger sidan att läget inte kan bedömas. Inga siffror är påhittade här.
 id: {INDICATOR_ID}
 name: {scalar(f"{PLACEHOLDER}: indikatorns namn")}
 description: {block(f"{fill} {INDICATOR_TEXT}")}
 unit: {scalar(f"{PLACEHOLDER}: enhet")}
-direction: increase
 goals:
   - {GOAL_ID}
 source:
   name: {scalar(f"{PLACEHOLDER}: källa, t.ex. SCB eller Kolada")}
-baseline:
-  year: {start.period_start}
-  value: 0
-target:
-  year: {start.period_end}
-  value: 0
 values: []
 """)
     files[f"decisions/{DECISION_ID}.yml"] = _file("../../schemas/decision.schema.json", f"""
