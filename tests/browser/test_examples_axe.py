@@ -5,7 +5,6 @@ the invented example, at desktop width and on a 320 px phone."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
