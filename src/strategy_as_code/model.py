@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cached_property
 from typing import Any, TypeVar
 
+from strategy_as_code.areas import Areas, areas_of
 from strategy_as_code.series import Fetch, Provenance, Revision, fetch_of, fetched_of, revisions_of
 from strategy_as_code.swedish import collation_key
 
@@ -318,10 +319,6 @@ class IndicatorSource:
         )
 
 
-SWEDEN = "00"
-"""The area code for the whole of Sweden (riket), as SCB writes it."""
-
-
 @dataclass(frozen=True)
 class Series:
     """Figures for another area than the strategy's own: Sweden, a municipality or another county."""
@@ -619,14 +616,6 @@ AnyEntity = Goal | Strategy | Principle | Challenge | Action | Indicator | Partn
 E = TypeVar("E", bound=AnyEntity)
 
 
-@cache
-def _sweden() -> Any:
-    """SCB's counties and municipalities, read once (for the names of areas in series)."""
-    from strategy_as_code.regions import load
-
-    return load()
-
-
 def _sort_key(entity: AnyEntity) -> tuple[int, tuple[str, str], str]:
     """Display order: the entity's own order number, then its name in Swedish alphabetical order."""
     return (getattr(entity, "order", 0), collation_key(str(entity.name)), entity.id)
@@ -735,19 +724,15 @@ class RegionalStrategy:
         """The region's word for a part of the strategy (``goal``, ``action`` …)."""
         return self.settings.labels[key]
 
+    @cached_property
+    def areas(self) -> Areas:
+        """The strategy's county and its partner municipalities, named as their files name them."""
+        partners = [{"kommunkod": p.kommunkod, "name": str(p.name)} for p in self.partners if p.kommunkod]
+        return areas_of({"region": str(self.settings.region), "county_code": self.settings.county_code}, partners)
+
     def area_name(self, code: str) -> str:
-        """The name of an area a series is for: Sverige, the county, or a municipality (by the
-        partner with that kommunkod, else by SCB's list)."""
-        if code == SWEDEN:
-            return "Sverige"
-        for partner in self.partners:
-            if partner.kommunkod == code:
-                return str(partner.name)
-        sweden = _sweden()
-        try:
-            return sweden.municipality(code).name if len(code) == 4 else sweden.county(code).name
-        except KeyError:
-            return code
+        """The name of an area a series is for: Sverige, the county, or a municipality."""
+        return self.areas.name(code)
 
     def counts(self) -> str:
         """What the strategy holds, in its own words: "3 mål, 7 delmål, 8 strategier …"; kinds

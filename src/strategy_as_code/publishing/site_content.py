@@ -83,12 +83,8 @@ class SiteContent:
         if nav is None:
             return None
         overviews = {overview_path(kind.key) + "index.md": kind.key for kind in KINDS if kind.has_pages}
-        # A part the strategy has none of leaves the menu: its own overview page, or (for the
-        # kinds without one in OVERVIEWS) the section of its kind.
-        empty = set(empty_overviews(self.strategy)) | {
-            page for kind in KINDS if not self.strategy.all(kind.key)
-            for page in (f"{kind.section}.md", overview_path(kind.key) + "index.md")
-        }
+        # A part the strategy has none of leaves the menu (and is not built: macros/hooks.py).
+        empty = self.empty_pages
         result = []
         for entry in nav:
             title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from pathlib import PurePosixPath
-from typing import Any, TypeGuard
+from typing import Any
 
 from strategy_as_code.kinds import (
     FOLDERS,
@@ -30,7 +30,7 @@ from strategy_as_code.reading import links, schema
 from strategy_as_code.reading.figure_checks import figure_problems
 from strategy_as_code.reading.files import NOT_FILES, NOTES, StrategyFiles, read_tree, refusal, walk
 from strategy_as_code.reading.places import place
-from strategy_as_code.reading.structure import check_goal_tree, check_targets
+from strategy_as_code.reading.structure import check_goal_tree, check_targets, is_year_number
 from strategy_as_code.reading.text_checks import check_text
 from strategy_as_code.reading.whole_numbers import decimal_where_whole, integer_fields
 from strategy_as_code.reading.yamlsource import Document, parse
@@ -135,14 +135,14 @@ class _Loading:
             documents = [self.settings] if kind == "settings" and self.settings else self.documents.get(kind, [])
             for document in documents:
                 first, last = _value_at(document.data, earlier), _value_at(document.data, later)
-                if _year(first) and _year(last) and (last <= first if strict else last < first):
+                if is_year_number(first) and is_year_number(last) and (last <= first if strict else last < first):
                     self.problems.append(document.problem(later, message.format(first, last), hint))
         for document in self.documents["indicators"]:
             values = document.data.get("values")
             seen: dict[int, int] = {}
             for index, measured in enumerate(values if isinstance(values, list) else []):
                 year = measured.get("year") if isinstance(measured, dict) else None
-                if not _year(year):
+                if not is_year_number(year):
                     continue
                 if year in seen:
                     first_line = document.position(("values", seen[year], "year"))[0]
@@ -254,10 +254,6 @@ def _value_at(data: Any, path: tuple[str, ...]) -> Any:
             return None
         data = data.get(part)
     return data
-
-
-def _year(value: Any) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def read_files(

@@ -12,7 +12,8 @@ from strategy_as_code.problems import Problem
 from strategy_as_code.reading.yamlsource import Document
 
 
-def _year(value: object) -> TypeGuard[int]:
+def is_year_number(value: object) -> TypeGuard[int]:
+    """A whole number, not a boolean: what a year field holds once the schema has checked it."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -41,7 +42,7 @@ def check_targets(indicators: list[Document]) -> list[Problem]:
                     "dokumentets egna ord i text.",
                 ))
             base, year = target.get("base_year"), target.get("year")
-            if _year(base) and _year(year) and base >= year:
+            if is_year_number(base) and is_year_number(year) and base >= year:
                 problems.append(document.problem(
                     (*path, "base_year"), f"Basåret {base} ligger inte före målåret {year}.",
                     "base_year är året förändringen räknas från och year året målet ska vara nått.",
@@ -50,7 +51,7 @@ def check_targets(indicators: list[Document]) -> list[Problem]:
         final_year = final.get("year") if isinstance(final, dict) else None
         for path, milestone in targets[1:]:
             year = milestone.get("year") if isinstance(milestone, dict) else None
-            if _year(year) and _year(final_year) and year >= final_year:
+            if is_year_number(year) and is_year_number(final_year) and year >= final_year:
                 problems.append(document.problem(
                     (*path, "year"), f"Etappmålet för {year} ligger inte före målet för {final_year}.",
                     "Etappmål (milestones) är mål på vägen. Flytta det sista målet till target, "

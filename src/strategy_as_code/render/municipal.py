@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from strategy_as_code.areas import SWEDEN, Areas, areas_of
+from strategy_as_code.areas import SWEDEN
 from strategy_as_code.followup import kolada_url
 from strategy_as_code.model import Indicator, Partner, RegionalStrategy
 from strategy_as_code.render.chart import nice_ticks, tick_decimals
@@ -93,12 +93,6 @@ class AreaComparison:
         return self.municipalities + self.comparison
 
 
-def strategy_areas(strategy: RegionalStrategy) -> Areas:
-    """The strategy's county and its partner municipalities, with the names their files give."""
-    partners = [{"kommunkod": p.kommunkod, "name": str(p.name)} for p in strategy.partners if p.kommunkod]
-    return areas_of({"region": str(strategy.settings.region)}, partners)
-
-
 def _decimals(numbers: Iterable[float | None]) -> int:
     return min(6, max((len(repr(n).partition(".")[2]) for n in numbers if isinstance(n, float)), default=0))
 
@@ -159,7 +153,7 @@ def bar_chart(rows: tuple[AreaFigure, ...]) -> BarChart:
 def area_comparison(strategy: RegionalStrategy, indicator: Indicator) -> AreaComparison | None:
     """Every municipality's latest figure with the county's and Sweden's, or None when the
     indicator has no figures for any municipality."""
-    areas = strategy_areas(strategy)
+    areas = strategy.areas
     municipal = [s for s in indicator.series if areas.kind(s.area) == "municipality"]
     found = [
         _latest(s.area, str(s.name) if s.name else areas.name(s.area), "municipality", s.values) for s in municipal

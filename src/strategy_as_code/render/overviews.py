@@ -27,6 +27,7 @@ OVERVIEWS: dict[str, Overview] = {
     "perspektiv.md": Overview("perspective", "perspectives"),
     "utmaningar.md": Overview("challenge", "challenges"),
     "kraftsamlingar/index.md": Overview("action", "actions"),
+    "indikatorer/index.md": Overview("indicator", "indicators", "Uppföljning"),
 }
 """Overview page (its path under ``docs/``) -> what it presents."""
 
